@@ -1,0 +1,119 @@
+//! `Pages`: the typesetter's output, a plain positioned tree.
+//!
+//! Every coordinate is in points from the page's top-left corner, y down
+//! (as krilla draws). The PDF writer only draws what is here.
+
+use crate::flow::{DocInfo, RegionKind, Role};
+use crate::fonts::FontId;
+use std::ops::Range;
+
+/// All pages of the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pages {
+    /// Page width.
+    pub width: f32,
+    /// Page height.
+    pub height: f32,
+    /// Pages in order.
+    pub pages: Vec<Page>,
+    /// Document information.
+    pub info: DocInfo,
+}
+
+/// One page.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Page {
+    /// What is drawn, in drawing order.
+    pub items: Vec<Item>,
+    /// Named rectangles (blanks, signature and seal rooms).
+    pub regions: Vec<Region>,
+    /// The printed page number, if any (none on a section's first page).
+    pub number: Option<u32>,
+    /// Index of the section (0 = main document, 1.. = appendices).
+    pub section: usize,
+}
+
+/// A drawn item.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// Shaped text on one baseline.
+    Text(PlacedText),
+    /// A straight stroked line.
+    Line(PlacedLine),
+}
+
+/// Shaped text on one baseline, in one font and size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedText {
+    /// Left end of the baseline.
+    pub x: f32,
+    /// Baseline.
+    pub y: f32,
+    /// Face.
+    pub font: FontId,
+    /// Size in points.
+    pub size: f32,
+    /// The NFC text the glyphs stand for (for ToUnicode / the text layer).
+    pub text: String,
+    /// Glyphs in visual order.
+    pub glyphs: Vec<Glyph>,
+    /// The role of the paragraph it belongs to.
+    pub role: Role,
+    /// Index of the paragraph in reading order (for tagging); runs of one
+    /// paragraph share it.
+    pub block: u32,
+    /// Not content (page numbers): an artifact in tagged PDF.
+    pub artifact: bool,
+}
+
+impl PlacedText {
+    /// The advance width of the run.
+    pub fn width(&self) -> f32 {
+        self.glyphs.iter().map(|g| g.x_advance).sum()
+    }
+}
+
+/// A positioned glyph. Lengths in points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// Glyph id in the face.
+    pub id: u16,
+    /// Advance, justification stretch included.
+    pub x_advance: f32,
+    /// Horizontal offset from the pen position.
+    pub x_offset: f32,
+    /// Vertical offset (up positive, as in fonts).
+    pub y_offset: f32,
+    /// Byte range of `text` this glyph stands for.
+    pub range: Range<usize>,
+}
+
+/// A stroked line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedLine {
+    /// Start x.
+    pub x1: f32,
+    /// Start y.
+    pub y1: f32,
+    /// End x.
+    pub x2: f32,
+    /// End y.
+    pub y2: f32,
+    /// Stroke width.
+    pub thickness: f32,
+}
+
+/// A named rectangle (top-left origin, y down).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Region {
+    /// Which region.
+    pub kind: RegionKind,
+    /// Left.
+    pub x: f32,
+    /// Top.
+    pub y: f32,
+    /// Width.
+    pub w: f32,
+    /// Height.
+    pub h: f32,
+}

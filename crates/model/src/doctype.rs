@@ -1,0 +1,192 @@
+//! The document types of Decree 30 Art. 7 and the abbreviations of its Appendix III §I.
+
+use serde::{Deserialize, Serialize};
+
+/// A document type (Decree 30 Art. 7); the JSON key is the snake-case name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DocType {
+    /// nghi_quyet: NGHỊ QUYẾT, symbol NQ.
+    NghiQuyet,
+    /// quyet_dinh: QUYẾT ĐỊNH, symbol QĐ.
+    QuyetDinh,
+    /// chi_thi: CHỈ THỊ, symbol CT.
+    ChiThi,
+    /// quy_che: QUY CHẾ, symbol QC.
+    QuyChe,
+    /// quy_dinh: QUY ĐỊNH, symbol QyĐ.
+    QuyDinh,
+    /// thong_cao: THÔNG CÁO, symbol TC.
+    ThongCao,
+    /// thong_bao: THÔNG BÁO, symbol TB.
+    ThongBao,
+    /// huong_dan: HƯỚNG DẪN, symbol HD.
+    HuongDan,
+    /// chuong_trinh: CHƯƠNG TRÌNH, symbol CTr.
+    ChuongTrinh,
+    /// ke_hoach: KẾ HOẠCH, symbol KH.
+    KeHoach,
+    /// phuong_an: PHƯƠNG ÁN, symbol PA.
+    PhuongAn,
+    /// de_an: ĐỀ ÁN, symbol ĐA.
+    DeAn,
+    /// du_an: DỰ ÁN, symbol DA.
+    DuAn,
+    /// bao_cao: BÁO CÁO, symbol BC.
+    BaoCao,
+    /// bien_ban: BIÊN BẢN, symbol BB.
+    BienBan,
+    /// to_trinh: TỜ TRÌNH, symbol TTr.
+    ToTrinh,
+    /// hop_dong: HỢP ĐỒNG, symbol HĐ.
+    HopDong,
+    /// cong_dien: CÔNG ĐIỆN, symbol CĐ.
+    CongDien,
+    /// ban_ghi_nho: BẢN GHI NHỚ, symbol BGN.
+    BanGhiNho,
+    /// ban_thoa_thuan: BẢN THỎA THUẬN, symbol BTT.
+    BanThoaThuan,
+    /// giay_uy_quyen: GIẤY ỦY QUYỀN, symbol GUQ.
+    GiayUyQuyen,
+    /// giay_moi: GIẤY MỜI, symbol GM.
+    GiayMoi,
+    /// giay_gioi_thieu: GIẤY GIỚI THIỆU, symbol GGT.
+    GiayGioiThieu,
+    /// giay_nghi_phep: GIẤY NGHỈ PHÉP, symbol GNP.
+    GiayNghiPhep,
+    /// phieu_gui: PHIẾU GỬI, symbol PG.
+    PhieuGui,
+    /// phieu_chuyen: PHIẾU CHUYỂN, symbol PC.
+    PhieuChuyen,
+    /// phieu_bao: PHIẾU BÁO, symbol PB.
+    PhieuBao,
+    /// cong_van: (no type name printed), no abbreviation.
+    CongVan,
+    /// thu_cong: (no type name printed), no abbreviation.
+    ThuCong,
+}
+
+impl DocType {
+    /// Every type, in Appendix III order (công văn and thư công last).
+    pub const ALL: [DocType; 29] = [DocType::NghiQuyet, DocType::QuyetDinh, DocType::ChiThi, DocType::QuyChe, DocType::QuyDinh, DocType::ThongCao, DocType::ThongBao, DocType::HuongDan, DocType::ChuongTrinh, DocType::KeHoach, DocType::PhuongAn, DocType::DeAn, DocType::DuAn, DocType::BaoCao, DocType::BienBan, DocType::ToTrinh, DocType::HopDong, DocType::CongDien, DocType::BanGhiNho, DocType::BanThoaThuan, DocType::GiayUyQuyen, DocType::GiayMoi, DocType::GiayGioiThieu, DocType::GiayNghiPhep, DocType::PhieuGui, DocType::PhieuChuyen, DocType::PhieuBao, DocType::CongVan, DocType::ThuCong];
+
+    /// The JSON key, e.g. `bao_cao`.
+    pub fn key(self) -> &'static str {
+        match self {
+            DocType::NghiQuyet => "nghi_quyet",
+            DocType::QuyetDinh => "quyet_dinh",
+            DocType::ChiThi => "chi_thi",
+            DocType::QuyChe => "quy_che",
+            DocType::QuyDinh => "quy_dinh",
+            DocType::ThongCao => "thong_cao",
+            DocType::ThongBao => "thong_bao",
+            DocType::HuongDan => "huong_dan",
+            DocType::ChuongTrinh => "chuong_trinh",
+            DocType::KeHoach => "ke_hoach",
+            DocType::PhuongAn => "phuong_an",
+            DocType::DeAn => "de_an",
+            DocType::DuAn => "du_an",
+            DocType::BaoCao => "bao_cao",
+            DocType::BienBan => "bien_ban",
+            DocType::ToTrinh => "to_trinh",
+            DocType::HopDong => "hop_dong",
+            DocType::CongDien => "cong_dien",
+            DocType::BanGhiNho => "ban_ghi_nho",
+            DocType::BanThoaThuan => "ban_thoa_thuan",
+            DocType::GiayUyQuyen => "giay_uy_quyen",
+            DocType::GiayMoi => "giay_moi",
+            DocType::GiayGioiThieu => "giay_gioi_thieu",
+            DocType::GiayNghiPhep => "giay_nghi_phep",
+            DocType::PhieuGui => "phieu_gui",
+            DocType::PhieuChuyen => "phieu_chuyen",
+            DocType::PhieuBao => "phieu_bao",
+            DocType::CongVan => "cong_van",
+            DocType::ThuCong => "thu_cong",
+        }
+    }
+
+    /// The type name as printed in box 5a (upper case), or `None` for a
+    /// công văn / thư công, which print no type name (Decree 30 App. I §II.5.b).
+    pub fn printed_name(self) -> Option<&'static str> {
+        match self {
+            DocType::NghiQuyet => Some("NGHỊ QUYẾT"),
+            DocType::QuyetDinh => Some("QUYẾT ĐỊNH"),
+            DocType::ChiThi => Some("CHỈ THỊ"),
+            DocType::QuyChe => Some("QUY CHẾ"),
+            DocType::QuyDinh => Some("QUY ĐỊNH"),
+            DocType::ThongCao => Some("THÔNG CÁO"),
+            DocType::ThongBao => Some("THÔNG BÁO"),
+            DocType::HuongDan => Some("HƯỚNG DẪN"),
+            DocType::ChuongTrinh => Some("CHƯƠNG TRÌNH"),
+            DocType::KeHoach => Some("KẾ HOẠCH"),
+            DocType::PhuongAn => Some("PHƯƠNG ÁN"),
+            DocType::DeAn => Some("ĐỀ ÁN"),
+            DocType::DuAn => Some("DỰ ÁN"),
+            DocType::BaoCao => Some("BÁO CÁO"),
+            DocType::BienBan => Some("BIÊN BẢN"),
+            DocType::ToTrinh => Some("TỜ TRÌNH"),
+            DocType::HopDong => Some("HỢP ĐỒNG"),
+            DocType::CongDien => Some("CÔNG ĐIỆN"),
+            DocType::BanGhiNho => Some("BẢN GHI NHỚ"),
+            DocType::BanThoaThuan => Some("BẢN THỎA THUẬN"),
+            DocType::GiayUyQuyen => Some("GIẤY ỦY QUYỀN"),
+            DocType::GiayMoi => Some("GIẤY MỜI"),
+            DocType::GiayGioiThieu => Some("GIẤY GIỚI THIỆU"),
+            DocType::GiayNghiPhep => Some("GIẤY NGHỈ PHÉP"),
+            DocType::PhieuGui => Some("PHIẾU GỬI"),
+            DocType::PhieuChuyen => Some("PHIẾU CHUYỂN"),
+            DocType::PhieuBao => Some("PHIẾU BÁO"),
+            DocType::CongVan => None,
+            DocType::ThuCong => None,
+        }
+    }
+
+    /// The abbreviation used in the symbol (Decree 30 App. III §I), or `None`
+    /// for công văn and thư công, which have none.
+    pub fn abbr(self) -> Option<&'static str> {
+        match self {
+            DocType::NghiQuyet => Some("NQ"),
+            DocType::QuyetDinh => Some("QĐ"),
+            DocType::ChiThi => Some("CT"),
+            DocType::QuyChe => Some("QC"),
+            DocType::QuyDinh => Some("QyĐ"),
+            DocType::ThongCao => Some("TC"),
+            DocType::ThongBao => Some("TB"),
+            DocType::HuongDan => Some("HD"),
+            DocType::ChuongTrinh => Some("CTr"),
+            DocType::KeHoach => Some("KH"),
+            DocType::PhuongAn => Some("PA"),
+            DocType::DeAn => Some("ĐA"),
+            DocType::DuAn => Some("DA"),
+            DocType::BaoCao => Some("BC"),
+            DocType::BienBan => Some("BB"),
+            DocType::ToTrinh => Some("TTr"),
+            DocType::HopDong => Some("HĐ"),
+            DocType::CongDien => Some("CĐ"),
+            DocType::BanGhiNho => Some("BGN"),
+            DocType::BanThoaThuan => Some("BTT"),
+            DocType::GiayUyQuyen => Some("GUQ"),
+            DocType::GiayMoi => Some("GM"),
+            DocType::GiayGioiThieu => Some("GGT"),
+            DocType::GiayNghiPhep => Some("GNP"),
+            DocType::PhieuGui => Some("PG"),
+            DocType::PhieuChuyen => Some("PC"),
+            DocType::PhieuBao => Some("PB"),
+            DocType::CongVan => None,
+            DocType::ThuCong => None,
+        }
+    }
+
+    /// Whether the body uses the legal numbering (Điều / khoản / điểm) by default.
+    pub fn legal_numbering(self) -> bool {
+        matches!(
+            self,
+            DocType::QuyetDinh | DocType::NghiQuyet | DocType::QuyChe | DocType::QuyDinh
+        )
+    }
+
+    /// Parses a JSON key.
+    pub fn from_key(key: &str) -> Option<DocType> {
+        DocType::ALL.into_iter().find(|t| t.key() == key)
+    }
+}
