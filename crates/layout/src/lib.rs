@@ -5,3 +5,5 @@
 pub mod flow;
 pub mod fonts;
 pub mod pages;
+pub mod paginate;
+pub mod style;
