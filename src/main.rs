@@ -1,1 +1,300 @@
-fn main() {}
+//! The `vanban` command line.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use vanban::{Format, FontSet, PdfStandard, RenderOptions};
+
+/// Exit code: the document has errors.
+const EXIT_DOCUMENT: u8 = 1;
+/// Exit code: usage or I/O error.
+const EXIT_USAGE: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "vanban",
+    version,
+    about = "Vietnamese administrative documents (Decree 30/2020/NĐ-CP) from JSON to DOCX and PDF",
+    after_help = "Examples:\n  vanban render fixtures/bao-cao-ba-to.json -o out/\n  vanban check fixtures/*.json\n  vanban schema > vanban.schema.json\n\nExit codes: 0 ok, 1 the document has errors, 2 usage or I/O error."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Render a document to PDF and/or DOCX.
+    #[command(after_help = "Examples:\n  vanban render bao-cao.json                 # bao-cao.pdf and bao-cao.docx here\n  vanban render bao-cao.json -o out/         # out/bao-cao.pdf and out/bao-cao.docx\n  vanban render bao-cao.json -o x.pdf        # just the PDF\n  vanban render - --format pdf -o - < in.json > out.pdf\n\nOutputs are written atomically: on any error no file is written.")]
+    Render {
+        /// Input JSON file, or `-` for standard input.
+        input: PathBuf,
+        /// Output: a folder (ending in `/` or existing), a file name
+        /// (`.pdf`/`.docx` picks the format), a stem, or `-` for stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Which files to write.
+        #[arg(long, value_enum)]
+        format: Option<FormatArg>,
+        /// PDF standard.
+        #[arg(long, value_enum, default_value = "a2b")]
+        pdf_standard: StandardArg,
+        /// Use Times New Roman from this folder instead of the bundled
+        /// Liberation Serif (same metrics).
+        #[arg(long)]
+        font_dir: Option<PathBuf>,
+    },
+    /// Parse and validate documents; write nothing.
+    #[command(after_help = "Example:\n  vanban check fixtures/*.json")]
+    Check {
+        /// Input JSON files (`-` for standard input).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
+    /// Print the JSON Schema of the input format.
+    #[command(after_help = "Example:\n  vanban schema > vanban.schema.json")]
+    Schema,
+    /// Show which font files are used.
+    #[command(after_help = "Example:\n  vanban fonts --font-dir /usr/share/fonts/truetype/msttcorefonts")]
+    Fonts {
+        /// Folder with Times New Roman (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf).
+        #[arg(long)]
+        font_dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Pdf,
+    Docx,
+    All,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StandardArg {
+    None,
+    A2b,
+    A3b,
+    A2a,
+}
+
+impl From<StandardArg> for PdfStandard {
+    fn from(s: StandardArg) -> Self {
+        match s {
+            StandardArg::None => PdfStandard::None,
+            StandardArg::A2b => PdfStandard::A2b,
+            StandardArg::A3b => PdfStandard::A3b,
+            StandardArg::A2a => PdfStandard::A2a,
+        }
+    }
+}
+
+/// A failure with its exit code.
+struct Failure {
+    code: u8,
+    message: String,
+}
+
+impl Failure {
+    fn usage(message: impl Into<String>) -> Self {
+        Failure {
+            code: EXIT_USAGE,
+            message: message.into(),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Render {
+            input,
+            output,
+            format,
+            pdf_standard,
+            font_dir,
+        } => render(&input, output.as_deref(), format, pdf_standard.into(), font_dir.as_deref()),
+        Command::Check { inputs } => check(&inputs),
+        Command::Schema => {
+            println!("{}", vanban_model::schema_json());
+            Ok(())
+        }
+        Command::Fonts { font_dir } => fonts(font_dir.as_deref()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("{}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn read_input(input: &Path) -> Result<Vec<u8>, Failure> {
+    if input == Path::new("-") {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| Failure::usage(format!("cannot read standard input: {e}")))?;
+        return Ok(buf);
+    }
+    std::fs::read(input).map_err(|e| Failure::usage(format!("cannot read {}: {e}", input.display())))
+}
+
+fn load_fonts(font_dir: Option<&Path>) -> Result<&'static FontSet, Failure> {
+    match font_dir {
+        None => Ok(FontSet::bundled()),
+        Some(dir) => FontSet::from_dir(dir)
+            .map(|f| &*Box::leak(Box::new(f)))
+            .map_err(|e| Failure::usage(e.to_string())),
+    }
+}
+
+fn source_date_epoch() -> Result<Option<i64>, Failure> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) if !v.trim().is_empty() => v
+            .trim()
+            .parse::<i64>()
+            .map(Some)
+            .map_err(|_| Failure::usage(format!("SOURCE_DATE_EPOCH={v:?} is not a whole number of seconds"))),
+        _ => Ok(None),
+    }
+}
+
+/// Where each format goes.
+fn plan_outputs(
+    input: &Path,
+    output: Option<&Path>,
+    format: Option<FormatArg>,
+) -> Result<Vec<(Format, Option<PathBuf>)>, Failure> {
+    let ext_format = output.and_then(|o| match o.extension().and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("pdf") => Some(Format::Pdf),
+        Some(e) if e.eq_ignore_ascii_case("docx") => Some(Format::Docx),
+        _ => None,
+    });
+    let formats: Vec<Format> = match (format, ext_format) {
+        (Some(FormatArg::Pdf), _) => vec![Format::Pdf],
+        (Some(FormatArg::Docx), _) => vec![Format::Docx],
+        (Some(FormatArg::All), _) => vec![Format::Pdf, Format::Docx],
+        (None, Some(f)) => vec![f],
+        (None, None) => vec![Format::Pdf, Format::Docx],
+    };
+    let ext = |f: Format| match f {
+        Format::Pdf => "pdf",
+        Format::Docx => "docx",
+    };
+    if output == Some(Path::new("-")) {
+        if formats.len() != 1 {
+            return Err(Failure::usage(
+                "-o - writes one file to standard output: add --format pdf or --format docx",
+            ));
+        }
+        return Ok(vec![(formats[0], None)]);
+    }
+    let stem = if input == Path::new("-") {
+        "document".to_string()
+    } else {
+        input
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "document".to_string())
+    };
+    let mut plan = Vec::new();
+    for f in formats {
+        let path = match output {
+            None => PathBuf::from(format!("{stem}.{}", ext(f))),
+            Some(o) if o.to_string_lossy().ends_with('/') || o.is_dir() => {
+                o.join(format!("{stem}.{}", ext(f)))
+            }
+            Some(o) if ext_format == Some(f) => o.to_path_buf(),
+            Some(o) if ext_format.is_some() => o.with_extension(ext(f)),
+            Some(o) => {
+                let mut s = o.as_os_str().to_owned();
+                s.push(format!(".{}", ext(f)));
+                PathBuf::from(s)
+            }
+        };
+        plan.push((f, Some(path)));
+    }
+    Ok(plan)
+}
+
+fn render(
+    input: &Path,
+    output: Option<&Path>,
+    format: Option<FormatArg>,
+    standard: PdfStandard,
+    font_dir: Option<&Path>,
+) -> Result<(), Failure> {
+    let plan = plan_outputs(input, output, format)?;
+    let fonts = load_fonts(font_dir)?;
+    let json = read_input(input)?;
+    let opts = RenderOptions {
+        pdf_standard: standard,
+        source_date_epoch: source_date_epoch()?,
+        fonts,
+    };
+    let formats: Vec<Format> = plan.iter().map(|(f, _)| *f).collect();
+    let rendered = vanban::render(&json, &formats, &opts).map_err(|e| Failure {
+        code: if e.is_document_error() { EXIT_DOCUMENT } else { EXIT_USAGE },
+        message: format!("{}: {e}", input.display()),
+    })?;
+    for (f, path) in plan {
+        let bytes = match f {
+            Format::Pdf => rendered.pdf.as_deref(),
+            Format::Docx => rendered.docx.as_deref(),
+        }
+        .unwrap_or_default();
+        match path {
+            None => std::io::stdout()
+                .write_all(bytes)
+                .and_then(|()| std::io::stdout().flush())
+                .map_err(|e| Failure::usage(format!("cannot write to standard output: {e}")))?,
+            Some(p) => {
+                if let Some(parent) = p.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(parent).map_err(|e| {
+                        Failure::usage(format!("cannot create {}: {e}", parent.display()))
+                    })?;
+                }
+                vanban::write_atomic(&p, bytes)
+                    .map_err(|e| Failure::usage(format!("cannot write {}: {e}", p.display())))?;
+                eprintln!("wrote {}", p.display());
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check(inputs: &[PathBuf]) -> Result<(), Failure> {
+    let mut failed = 0usize;
+    for input in inputs {
+        let json = read_input(input)?;
+        match vanban::check(&json) {
+            Ok(_) => println!("{}: ok", input.display()),
+            Err(e) => {
+                failed += 1;
+                for line in e.to_string().lines() {
+                    eprintln!("{}: {line}", input.display());
+                }
+            }
+        }
+    }
+    if failed > 0 {
+        return Err(Failure {
+            code: EXIT_DOCUMENT,
+            message: format!("{failed} of {} documents have errors", inputs.len()),
+        });
+    }
+    Ok(())
+}
+
+fn fonts(font_dir: Option<&Path>) -> Result<(), Failure> {
+    let fonts = load_fonts(font_dir)?;
+    use vanban_layout::fonts::FontId;
+    println!("family written into DOCX: {}", fonts.family);
+    for id in FontId::ALL {
+        println!("{:<11} {}", format!("{id:?}"), fonts.source(id));
+    }
+    Ok(())
+}

@@ -230,7 +230,9 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// Body rows, each with exactly `columns.len()` cells.
     pub rows: Vec<Vec<Inlines>>,
-    /// How many of `rows` (after the generated title row) are also header rows.
+    /// Header rows counted from the top of the table, the generated title
+    /// row included (so `1` with column titles = just the title row). Default:
+    /// 1 when any column has a title, else 0.
     pub header_rows: u32,
 }
 

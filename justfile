@@ -1,0 +1,29 @@
+# vanban tasks (https://github.com/casey/just; `pip install rust-just` gives the binary)
+
+# Render the Ba Tô report to out/ (PDF and DOCX)
+render fixture="fixtures/bao-cao-ba-to.json":
+    cargo run --release -- render {{fixture}} -o out/
+
+# Render every fixture
+render-all:
+    for f in fixtures/*.json; do cargo run --release -q -- render "$f" -o out/ || exit 1; done
+
+# The test suite (the README's command)
+test:
+    cargo test --workspace
+
+# Formatting and lints, as CI runs them
+lint:
+    cargo fmt --all -- --check
+    cargo clippy --workspace --all-targets -- -D warnings
+
+# PNG pages of every rendered PDF and of LibreOffice's rendering of every DOCX, to look at
+look: render-all
+    mkdir -p out/png out/lo
+    for f in out/*.docx; do soffice --headless --convert-to pdf --outdir out/lo "$f" >/dev/null; done
+    for f in out/*.pdf; do pdftoppm -r 70 -png "$f" "out/png/$(basename "$f" .pdf)"; done
+    for f in out/lo/*.pdf; do pdftoppm -r 70 -png "$f" "out/png/lo-$(basename "$f" .pdf)"; done
+
+# CI, locally
+ci:
+    bash .ci/run
