@@ -27,3 +27,8 @@ look: render-all
 # CI, locally
 ci:
     bash .ci/run
+
+# DOCX/PDF parity: our PDF against LibreOffice's rendering of our DOCX, per fixture
+parity:
+    cargo build --release -q
+    python3 tools/parity.py

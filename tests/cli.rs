@@ -1,0 +1,170 @@
+//! The command line: exit codes, outputs, atomic writes, stdin/stdout.
+
+mod common;
+
+use common::*;
+use std::process::{Command, Stdio};
+
+fn vanban() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_vanban"));
+    c.env_remove("SOURCE_DATE_EPOCH");
+    c
+}
+
+fn fixture(name: &str) -> String {
+    root().join("fixtures").join(name).display().to_string()
+}
+
+#[test]
+fn render_writes_both_files_into_a_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = format!("{}/", dir.path().join("out").display());
+    let st = vanban()
+        .args(["render", &fixture("bao-cao-ba-to.json"), "-o", &out])
+        .status()
+        .expect("run");
+    assert!(st.success());
+    let pdf = std::fs::read(dir.path().join("out/bao-cao-ba-to.pdf")).expect("pdf written");
+    let docx = std::fs::read(dir.path().join("out/bao-cao-ba-to.docx")).expect("docx written");
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(docx.starts_with(b"PK"));
+    // Nothing else (no temp files) is left in the folder.
+    let mut names: Vec<String> = std::fs::read_dir(dir.path().join("out"))
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["bao-cao-ba-to.docx", "bao-cao-ba-to.pdf"]);
+}
+
+#[test]
+fn render_single_format_by_extension_and_flag() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = dir.path().join("x.pdf");
+    let st = vanban()
+        .args(["render", &fixture("cong-van.json"), "-o", pdf.to_str().expect("p")])
+        .status()
+        .expect("run");
+    assert!(st.success());
+    assert!(pdf.exists());
+    assert!(!dir.path().join("x.docx").exists());
+    let stem = dir.path().join("y");
+    let st = vanban()
+        .args(["render", &fixture("cong-van.json"), "--format", "docx", "-o", stem.to_str().expect("p")])
+        .status()
+        .expect("run");
+    assert!(st.success());
+    assert!(dir.path().join("y.docx").exists());
+    assert!(!dir.path().join("y.pdf").exists());
+}
+
+#[test]
+fn stdin_to_stdout() {
+    let json = std::fs::read(fixture("giay-moi.json")).expect("read");
+    let mut child = vanban()
+        .args(["render", "-", "--format", "pdf", "-o", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(&json).expect("write stdin");
+    }
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success());
+    assert!(out.stdout.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn bad_document_exits_1_names_the_path_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = temp_file(
+        dir.path(),
+        "bad.json",
+        br#"{"type":"bao_cao","issuer":{"name":"UBND XA A","abbr":"UBND"},"place":"A","date":"2023-02-30",
+            "title":"T","body":["x", {"heading":"h","body":[{"headng":"typo"}]}],
+            "signature":{"title":"CHU TICH","name":"A"}}"#,
+    );
+    let out_dir = dir.path().join("out");
+    let out = vanban()
+        .args(["render", bad.to_str().expect("p"), "-o", &format!("{}/", out_dir.display())])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("body[1].body[0]"), "{err}");
+    assert!(err.contains("headng"), "{err}");
+    assert!(!out_dir.join("bad.pdf").exists());
+    assert!(!out_dir.join("bad.docx").exists());
+}
+
+#[test]
+fn syntax_error_has_line_and_column() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = temp_file(dir.path(), "syn.json", b"{\n  \"type\": \"bao_cao\",\n  \"issuer\": }\n");
+    let out = vanban().args(["check", bad.to_str().expect("p")]).output().expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 3"), "{err}");
+    assert!(err.contains("column"), "{err}");
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    let out = vanban().args(["render", "/nonexistent/x.json"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let out = vanban().args(["render"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let out = vanban()
+        .args(["render", &fixture("cong-van.json"), "-o", "-"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2), "two formats cannot go to stdout");
+}
+
+#[test]
+fn check_accepts_every_fixture() {
+    let files: Vec<String> = fixtures().iter().map(|p| p.display().to_string()).collect();
+    let out = vanban().arg("check").args(&files).output().expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).matches(": ok").count(), files.len());
+}
+
+#[test]
+fn schema_is_json() {
+    let out = vanban().arg("schema").output().expect("run");
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("schema is JSON");
+    assert!(v.get("properties").is_some() || v.get("$defs").is_some());
+}
+
+#[test]
+fn fonts_lists_the_bundled_faces() {
+    let out = vanban().arg("fonts").output().expect("run");
+    assert!(out.status.success());
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("LiberationSerif-BoldItalic.ttf"), "{s}");
+    assert!(s.contains("Times New Roman"), "{s}");
+}
+
+#[test]
+fn source_date_epoch_changes_only_undated_metadata_and_is_deterministic() {
+    let run = |epoch: &str, tz: &str| {
+        let out = vanban()
+            .env("SOURCE_DATE_EPOCH", epoch)
+            .env("TZ", tz)
+            .env("LC_ALL", "C")
+            .args(["render", &fixture("bao-cao-ba-to.json"), "--format", "pdf", "-o", "-"])
+            .output()
+            .expect("run");
+        assert!(out.status.success());
+        out.stdout
+    };
+    let a = run("1700000000", "UTC");
+    let b = run("1700000000", "Asia/Ho_Chi_Minh");
+    assert_eq!(a, b, "time zone must not change the bytes");
+    let c = run("1600000000", "UTC");
+    assert_ne!(a, c, "the Ba Tô report has no full date: SOURCE_DATE_EPOCH sets it");
+}

@@ -1,0 +1,95 @@
+//! Helpers shared by the end-to-end tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every fixture, sorted.
+pub fn fixtures() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("fixtures"))
+        .expect("fixtures folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    v.sort();
+    assert!(v.len() >= 8, "expected at least 8 fixtures, found {}", v.len());
+    v
+}
+
+/// Whether a program is on PATH.
+pub fn have(tool: &str) -> bool {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {tool}"))
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
+}
+
+/// Runs a tool and returns its stdout, panicking with stderr on failure.
+pub fn run(cmd: &str, args: &[&str]) -> String {
+    let out = Command::new(cmd).args(args).output().expect(cmd);
+    assert!(
+        out.status.success(),
+        "{cmd} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+/// Writes bytes to a fresh temp file with the given name and returns its path.
+pub fn temp_file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("write temp file");
+    p
+}
+
+/// The plain words of a document's text, from the model, in reading order:
+/// every paragraph, heading and list item of the body and appendices.
+pub fn body_words(doc: &vanban_model::Document) -> Vec<String> {
+    use vanban_model::{Block, BlockKind, Inline};
+    fn inl(v: &[Inline], out: &mut String) {
+        for i in v {
+            match i {
+                Inline::Text { text, .. } => out.push_str(text),
+                Inline::LineBreak => out.push(' '),
+                Inline::Footnote(_) => out.push(' '),
+            }
+        }
+    }
+    fn blocks(v: &[Block], out: &mut String) {
+        for b in v {
+            match &b.kind {
+                BlockKind::Paragraph(p) => inl(&p.content, out),
+                BlockKind::Heading(h) => {
+                    out.push(' ');
+                    inl(&h.text, out);
+                    if let Some(b) = &h.body {
+                        out.push(' ');
+                        blocks(b, out);
+                    }
+                }
+                BlockKind::Division(d) => {
+                    out.push(' ');
+                    blocks(&d.body, out)
+                }
+                BlockKind::List(l) => {
+                    for it in &l.items {
+                        out.push(' ');
+                        blocks(it, out);
+                    }
+                }
+                BlockKind::Table(_) | BlockKind::PageBreak => {}
+            }
+            out.push(' ');
+        }
+    }
+    let mut s = String::new();
+    blocks(&doc.body, &mut s);
+    s.split_whitespace().map(str::to_string).collect()
+}

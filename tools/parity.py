@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""DOCX/PDF parity: do our PDF and LibreOffice's rendering of our DOCX agree?
+
+For each fixture: render PDF and DOCX with vanban, convert the DOCX with
+`soffice --headless --convert-to pdf`, extract the text lines of both PDFs
+with their positions (`pdftotext -bbox-layout`), and report page counts, the
+share of lines identical word for word, the pages whose first and last lines
+agree, and the first differences.
+
+Usage: tools/parity.py [--vanban PATH] [--json] [FIXTURE.json ...]
+Exit status: 0 when every fixture has equal page counts, 1 otherwise.
+"""
+
+import argparse
+import difflib
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+
+LINE_RE = re.compile(r"<line[^>]*>(.*?)</line>", re.S)
+WORD_RE = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', re.S)
+PAGE_RE = re.compile(r"<page[^>]*>(.*?)</page>", re.S)
+
+
+def lines_of(pdf):
+    """Pages of lines; a line is (text, x, y) with words joined by one space."""
+    out = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"], check=True, capture_output=True, text=True).stdout
+    pages = []
+    for page in PAGE_RE.findall(out):
+        lines = []
+        for line in LINE_RE.findall(page):
+            words = WORD_RE.findall(line)
+            if not words:
+                continue
+            text = " ".join(html.unescape(w[4]) for w in words)
+            text = unicodedata.normalize("NFC", text).replace("\u2011", "-")
+            lines.append((text, float(words[0][0]), float(words[0][1])))
+        # Reading order: top to bottom, left to right (header grid cells are side by side).
+        lines.sort(key=lambda l: (round(l[2]), l[1]))
+        pages.append(lines)
+    return pages
+
+
+def compare(ours, theirs):
+    a = [l[0] for p in ours for l in p]
+    b = [l[0] for p in theirs for l in p]
+    sm = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    same = sum(blk.size for blk in sm.get_matching_blocks())
+    share = same / max(len(a), len(b), 1)
+    pages_agree = 0
+    for pa, pb in zip(ours, theirs):
+        if pa and pb and pa[0][0] == pb[0][0] and pa[-1][0] == pb[-1][0]:
+            pages_agree += 1
+    diffs = []
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag != "equal":
+            diffs.append({"ours": a[i1:i2][:3], "libreoffice": b[j1:j2][:3]})
+        if len(diffs) >= 5:
+            break
+    return {
+        "pages_ours": len(ours),
+        "pages_libreoffice": len(theirs),
+        "lines_ours": len(a),
+        "lines_libreoffice": len(b),
+        "lines_identical_share": round(share, 4),
+        "pages_first_last_agree": pages_agree,
+        "first_differences": diffs,
+    }
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--vanban", default="target/release/vanban")
+    ap.add_argument("--json", action="store_true", help="print JSON instead of text")
+    ap.add_argument("fixtures", nargs="*")
+    args = ap.parse_args()
+    fixtures = args.fixtures or sorted(
+        os.path.join("fixtures", f) for f in os.listdir("fixtures") if f.endswith(".json")
+    )
+    results = {}
+    ok = True
+    with tempfile.TemporaryDirectory() as tmp:
+        for fx in fixtures:
+            stem = os.path.splitext(os.path.basename(fx))[0]
+            subprocess.run([args.vanban, "render", fx, "-o", tmp + "/"], check=True, capture_output=True)
+            lo = os.path.join(tmp, "lo")
+            os.makedirs(lo, exist_ok=True)
+            subprocess.run(
+                ["soffice", "--headless", "--convert-to", "pdf", "--outdir", lo, os.path.join(tmp, stem + ".docx")],
+                check=True,
+                capture_output=True,
+                env={**os.environ, "HOME": tmp},
+            )
+            r = compare(lines_of(os.path.join(tmp, stem + ".pdf")), lines_of(os.path.join(lo, stem + ".pdf")))
+            results[stem] = r
+            ok &= r["pages_ours"] == r["pages_libreoffice"]
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    else:
+        for stem, r in results.items():
+            print(
+                f"{stem:22} pages {r['pages_ours']}/{r['pages_libreoffice']}  "
+                f"lines identical {100 * r['lines_identical_share']:.1f}% "
+                f"({r['lines_ours']}/{r['lines_libreoffice']})  "
+                f"pages first+last agree {r['pages_first_last_agree']}"
+            )
+            for d in r["first_differences"][:3]:
+                print(f"    ours: {d['ours']}\n    LO:   {d['libreoffice']}")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
