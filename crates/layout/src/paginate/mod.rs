@@ -1,8 +1,37 @@
 //! The paging half: breaks the [`Flow`] into lines and pages, giving [`Pages`].
+//!
+//! The pipeline follows Typst's (`collect → linebreak → distribute →
+//! compose`), simplified to what a Decree 30 document needs:
+//!
+//! 1. [`linebreak`]: each paragraph's runs become shaped segments (words,
+//!    spaces, marks, blanks); lines are chosen greedily, first fit, as Word
+//!    and LibreOffice do, with break opportunities only at U+0020 spaces.
+//! 2. [`para`]: each line becomes a [`frame::Frame`] of exactly the
+//!    paragraph's line pitch, justified or aligned, with its footnotes laid
+//!    out beside it.
+//! 3. [`blocks`] and [`table`]: rules, spacers, cells, rows.
+//! 4. [`distribute`]: every block of a section becomes a flat list of
+//!    children (lines, rows, spacing) each with a `need` (widows, orphans,
+//!    keep-together, keep-with-next), and the children are poured into pages
+//!    with footnotes at the foot, repeated table headers, the first-page
+//!    footer and page numbers.
+//!
+//! All lengths are points; every comparison of lengths uses [`fits`].
+
+mod blocks;
+mod distribute;
+mod frame;
+mod linebreak;
+mod para;
+mod table;
 
 use crate::flow::Flow;
-use crate::fonts::FontSet;
+use crate::fonts::{FontId, FontSet, ShapedWord, Shaper};
 use crate::pages::Pages;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+pub use linebreak::is_break_space;
 
 /// Errors while typesetting.
 #[derive(Debug, thiserror::Error)]
@@ -15,10 +44,123 @@ pub enum LayoutError {
         /// What went wrong.
         message: String,
     },
+    /// The page geometry leaves no text block (or is not a number).
+    #[error("page geometry: {message}")]
+    Geometry {
+        /// What is wrong with it.
+        message: String,
+    },
+}
+
+/// Whether the space before a paragraph is kept when the paragraph starts a
+/// page. LibreOffice keeps it (Word drops it after a natural break unless
+/// compatibility options say otherwise); flip after measuring.
+pub const SPACE_BEFORE_AT_PAGE_TOP: bool = true;
+
+/// Tolerance of length comparisons, in points (Typst's `Abs::fits` idea).
+pub const EPSILON: f32 = 1e-3;
+
+/// Whether `size` fits into `available`, with [`EPSILON`] tolerance.
+pub fn fits(size: f32, available: f32) -> bool {
+    size <= available + EPSILON
 }
 
 /// Typesets `flow` into pages.
+///
+/// Deterministic: the same `flow` and fonts give equal [`Pages`].
 pub fn paginate(flow: &Flow, fonts: &FontSet) -> Result<Pages, LayoutError> {
-    let _ = (flow, fonts);
-    todo!("typesetter helper implements this")
+    let mut ctx = Ctx::new(fonts);
+    distribute::run(flow, &mut ctx)
+}
+
+/// A non-negative finite length (NaN, infinities and negatives become 0).
+pub(crate) fn len(x: f32) -> f32 {
+    if x.is_finite() && x > 0.0 { x } else { 0.0 }
+}
+
+/// A finite length, sign kept (NaN and infinities become 0).
+pub(crate) fn signed(x: f32) -> f32 {
+    if x.is_finite() { x } else { 0.0 }
+}
+
+/// Where the baseline of a line sits below the line's top: text stands on
+/// the bottom of the exact line box, lifted by the descender of the line's
+/// largest run (LibreOffice's behaviour for fixed line spacing).
+///
+/// `descent` is the descender in points (em × size).
+pub(crate) fn baseline(line_height: f32, descent: f32) -> f32 {
+    line_height - descent
+}
+
+/// Shaping and bookkeeping shared by the whole run.
+pub(crate) struct Ctx<'a> {
+    /// The fonts' shaper (with its own cache).
+    shaper: Shaper<'a>,
+    /// Words borrowed from the flow, shaped: no allocation per look-up.
+    words: HashMap<(FontId, &'a str), Rc<ShapedWord>>,
+    /// Units per em per face.
+    upem: [f32; 4],
+    /// Descender in em per face.
+    descender: [f32; 4],
+    /// The shaped U+0020 per face.
+    space: [Rc<ShapedWord>; 4],
+    /// The next paragraph index in reading order.
+    next_block: u32,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(fonts: &'a FontSet) -> Self {
+        let mut shaper = Shaper::new(fonts);
+        let space = FontId::ALL.map(|f| shaper.shape(f, " "));
+        let upem = FontId::ALL.map(|f| {
+            let u = fonts.units_per_em(f);
+            if u.is_finite() && u > 0.0 { u } else { 1000.0 }
+        });
+        let descender = FontId::ALL.map(|f| signed(fonts.descender(f)));
+        Ctx {
+            shaper,
+            words: HashMap::new(),
+            upem,
+            descender,
+            space,
+            next_block: 0,
+        }
+    }
+
+    /// Shapes a word that lives as long as the flow (cached by reference).
+    pub(crate) fn shape(&mut self, font: FontId, word: &'a str) -> Rc<ShapedWord> {
+        if let Some(w) = self.words.get(&(font, word)) {
+            return w.clone();
+        }
+        let w = self.shaper.shape(font, word);
+        self.words.insert((font, word), w.clone());
+        w
+    }
+
+    /// Shapes a short-lived string (numbers, blanks).
+    pub(crate) fn shape_owned(&mut self, font: FontId, text: &str) -> Rc<ShapedWord> {
+        self.shaper.shape(font, text)
+    }
+
+    /// The shaped space of a face.
+    pub(crate) fn space(&self, font: FontId) -> Rc<ShapedWord> {
+        self.space[font.index()].clone()
+    }
+
+    /// Points per font unit at `size`.
+    pub(crate) fn scale(&self, font: FontId, size: f32) -> f32 {
+        size / self.upem[font.index()]
+    }
+
+    /// Descender of a face at `size`, in points (positive downwards).
+    pub(crate) fn descent(&self, font: FontId, size: f32) -> f32 {
+        self.descender[font.index()] * size
+    }
+
+    /// Takes the next paragraph index.
+    pub(crate) fn next_block(&mut self) -> u32 {
+        let b = self.next_block;
+        self.next_block = self.next_block.saturating_add(1);
+        b
+    }
 }

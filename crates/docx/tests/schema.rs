@@ -1,0 +1,92 @@
+//! Every XML part of a rich document validates against the ISO/IEC 29500
+//! schemas (quality.md §4), checked with `xmllint` when it is installed.
+//!
+//! WordprocessingML parts: `shared/schemas/ooxml/microsoft/wml-2010.xsd`
+//! (which pulls in the transitional `wml.xsd`); `docProps/app.xml` and
+//! `docProps/custom.xml`: the shared document-properties schemas. The OPC
+//! parts (`[Content_Types].xml`, `*.rels`, `docProps/core.xml`) have no
+//! schema in `shared/`: they are checked against small schemas written for
+//! this test after ECMA-376 Part 2 (`tests/schemas/`).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use vanban_docx::{DocxOptions, write_docx};
+
+fn xmllint() -> bool {
+    Command::new("xmllint").arg("--version").output().is_ok()
+}
+
+fn ooxml_schemas() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("VANBAN_OOXML_SCHEMAS") {
+        return Some(PathBuf::from(dir));
+    }
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .map(|a| a.join("shared/schemas/ooxml"))
+        .find(|p| p.is_dir())
+}
+
+/// Which schema validates a part, relative to the OOXML folder or, for
+/// `local:` names, to this crate's `tests/schemas`.
+fn schema_for(part: &str) -> &'static str {
+    match part {
+        "[Content_Types].xml" => "local:opc-content-types.xsd",
+        p if p.ends_with(".rels") => "local:opc-relationships.xsd",
+        "docProps/core.xml" => "local:opc-core-properties.xsd",
+        "docProps/app.xml" => "ISO-IEC29500-4_2016/shared-documentPropertiesExtended.xsd",
+        "docProps/custom.xml" => "ISO-IEC29500-4_2016/shared-documentPropertiesCustom.xsd",
+        _ => "microsoft/wml-2010.xsd",
+    }
+}
+
+#[test]
+fn every_part_validates() {
+    if !xmllint() {
+        println!("skipped: xmllint not installed (apt-get install libxml2-utils)");
+        return;
+    }
+    let Some(ooxml) = ooxml_schemas() else {
+        println!("skipped: shared/schemas/ooxml not found (set VANBAN_OOXML_SCHEMAS)");
+        return;
+    };
+    let local = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas");
+    let bytes = write_docx(
+        &common::rich_flow(),
+        &DocxOptions {
+            timestamp: Some("2024-12-20T00:00:00Z".into()),
+        },
+    )
+    .expect("docx");
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("schema-rich");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    std::fs::write(dir.join("rich.docx"), &bytes).expect("write docx");
+    let parts = common::unzip(&bytes);
+    let mut failures = Vec::new();
+    for (name, xml) in &parts {
+        let path = dir.join("parts").join(name);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, xml).expect("write part");
+        let schema = match schema_for(name).strip_prefix("local:") {
+            Some(file) => local.join(file),
+            None => ooxml.join(schema_for(name)),
+        };
+        let out = Command::new("xmllint")
+            .args(["--noout", "--nonet", "--schema"])
+            .arg(&schema)
+            .arg(&path)
+            .output()
+            .expect("run xmllint");
+        let msg = String::from_utf8_lossy(&out.stderr).into_owned();
+        println!("{name}: {}", msg.trim());
+        if !out.status.success() {
+            failures.push(format!("{name}:\n{msg}"));
+        }
+    }
+    assert!(parts.len() >= 14, "parts: {}", parts.len());
+    assert!(failures.is_empty(), "schema errors:\n{}", failures.join("\n"));
+}

@@ -1,0 +1,422 @@
+//! Line breaking: greedy first fit over shaped segments.
+//!
+//! A paragraph's runs become [`Seg`]s: words (maximal runs of non-space
+//! characters within one style run), runs of spaces, raised marks and
+//! blanks. Adjacent non-space segments (a bold and an italic half of a word,
+//! a word and its footnote mark, a blank between "Số:" and "/BC-UBND") form
+//! one unbreakable *word*; the only break opportunities are after runs of
+//! [`is_break_space`] characters. Lines are filled greedily (first fit, like
+//! Word and LibreOffice); spaces at the end of a line hang and do not count;
+//! a word wider than a whole line is broken between grapheme clusters.
+
+use super::{Ctx, fits, len};
+use crate::flow::{FootnoteRef, RegionKind, Run};
+use crate::fonts::{FontId, ShapedWord};
+use std::borrow::Cow;
+use std::rc::Rc;
+
+/// Whether `c` is a break opportunity (the character hangs at the end of
+/// the line; the break falls after it). Only U+0020: not NBSP, not after
+/// "/" or "-" (no break inside "30/2020/NĐ-CP").
+pub fn is_break_space(c: char) -> bool {
+    c == ' '
+}
+
+/// The most spaces a blank is drawn with (guards absurd input).
+const MAX_BLANK_SPACES: u32 = 10_000;
+
+/// What a segment is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum SegKind {
+    /// Part of a word.
+    Word,
+    /// `n` break spaces.
+    Space(u32),
+    /// A raised mark (footnote reference or the number opening a note).
+    Mark {
+        /// Baseline rise in points.
+        rise: f32,
+    },
+    /// A clerk's blank of spaces, recorded as a region.
+    Blank(RegionKind),
+    /// A forced line break.
+    Break,
+}
+
+impl SegKind {
+    /// Whether the segment is part of a word (no break opportunity on
+    /// either side of it unless a space is there).
+    fn wordish(self) -> bool {
+        matches!(self, SegKind::Word | SegKind::Mark { .. } | SegKind::Blank(_))
+    }
+}
+
+/// A shaped piece of one face and size.
+#[derive(Debug, Clone)]
+pub(crate) struct Seg<'a> {
+    /// What it is.
+    pub kind: SegKind,
+    /// Face.
+    pub font: FontId,
+    /// Size in points.
+    pub size: f32,
+    /// The exact text.
+    pub text: Cow<'a, str>,
+    /// The shaping of the word it was cut from.
+    pub shaped: Rc<ShapedWord>,
+    /// The glyphs of `shaped` that belong to this segment.
+    pub g0: usize,
+    /// End of the glyph range.
+    pub g1: usize,
+    /// Cluster value of `text`'s first byte in `shaped`.
+    pub base: u32,
+    /// Advance width in points (all spaces of a space run).
+    pub width: f32,
+    /// The footnote a reference mark stands for.
+    pub note: Option<&'a FootnoteRef>,
+}
+
+impl<'a> Seg<'a> {
+    fn new(
+        kind: SegKind,
+        font: FontId,
+        size: f32,
+        text: Cow<'a, str>,
+        shaped: Rc<ShapedWord>,
+        width: f32,
+    ) -> Self {
+        let g1 = shaped.glyphs.len();
+        Seg {
+            kind,
+            font,
+            size,
+            text,
+            shaped,
+            g0: 0,
+            g1,
+            base: 0,
+            width,
+            note: None,
+        }
+    }
+}
+
+/// Splits text into (is_space, piece) tokens at [`is_break_space`] runs.
+fn tokens(text: &str) -> impl Iterator<Item = (bool, &str)> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let space = is_break_space(first);
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| is_break_space(c) != space)
+            .map_or(rest.len(), |(i, _)| i);
+        let (piece, tail) = rest.split_at(end);
+        rest = tail;
+        Some((space, piece))
+    })
+}
+
+/// Turns a paragraph's runs into segments.
+pub(crate) fn collect<'a>(runs: &'a [Run], ctx: &mut Ctx<'a>) -> Vec<Seg<'a>> {
+    let mut segs = Vec::with_capacity(runs.len() * 8);
+    for run in runs {
+        match run {
+            Run::Text(t) => {
+                let font = FontId::from_style(t.style);
+                let size = len(t.size);
+                let scale = ctx.scale(font, size);
+                for (space, piece) in tokens(&t.text) {
+                    if space {
+                        let n = piece.len() as u32;
+                        let sp = ctx.space(font);
+                        let w = sp.advance as f32 * scale * n as f32;
+                        segs.push(Seg::new(
+                            SegKind::Space(n),
+                            font,
+                            size,
+                            Cow::Borrowed(piece),
+                            sp,
+                            w,
+                        ));
+                    } else {
+                        let sh = ctx.shape(font, piece);
+                        let w = sh.advance as f32 * scale;
+                        segs.push(Seg::new(
+                            SegKind::Word,
+                            font,
+                            size,
+                            Cow::Borrowed(piece),
+                            sh,
+                            w,
+                        ));
+                    }
+                }
+            }
+            Run::LineBreak => {
+                let sp = ctx.space(FontId::Regular);
+                let mut s = Seg::new(SegKind::Break, FontId::Regular, 0.0, Cow::Borrowed(""), sp, 0.0);
+                s.g1 = 0;
+                segs.push(s);
+            }
+            Run::FootnoteRef(r) => {
+                let mut s = mark(r.mark.number, r.mark.size, r.mark.rise, ctx);
+                s.note = Some(r);
+                segs.push(s);
+            }
+            Run::FootnoteMark(m) => segs.push(mark(m.number, m.size, m.rise, ctx)),
+            Run::Blank(b) => {
+                let font = FontId::from_style(b.style);
+                let size = len(b.size);
+                let n = b.spaces.min(MAX_BLANK_SPACES);
+                let sp = ctx.space(font);
+                let w = sp.advance as f32 * ctx.scale(font, size) * n as f32;
+                let text = Cow::Owned(" ".repeat(n as usize));
+                segs.push(Seg::new(SegKind::Blank(b.region), font, size, text, sp, w));
+            }
+        }
+    }
+    segs
+}
+
+/// A raised number in the regular face.
+fn mark<'a>(number: u32, size: f32, rise: f32, ctx: &mut Ctx<'a>) -> Seg<'a> {
+    let font = FontId::Regular;
+    let size = len(size);
+    let text = number.to_string();
+    let sh = ctx.shape_owned(font, &text);
+    let w = sh.advance as f32 * ctx.scale(font, size);
+    Seg::new(
+        SegKind::Mark {
+            rise: super::signed(rise),
+        },
+        font,
+        size,
+        Cow::Owned(text),
+        sh,
+        w,
+    )
+}
+
+/// One line: the segments `start..end` of the (possibly rewritten) segment
+/// list, then `extra` (the head of a word broken at the line's end).
+#[derive(Debug, Clone)]
+pub(crate) struct Line<'a> {
+    /// First segment.
+    pub start: usize,
+    /// End of the segments (trailing spaces and the break excluded).
+    pub end: usize,
+    /// The head of an over-long word, set after `start..end`.
+    pub extra: Option<Seg<'a>>,
+    /// Natural width (trailing spaces excluded).
+    pub width: f32,
+    /// The line ends with a forced line break.
+    pub forced: bool,
+    /// The paragraph's last line.
+    pub last: bool,
+}
+
+/// Breaks segments into lines: greedy first fit. `first` is the width
+/// available to the first line, `rest` to the others. A segment that is
+/// split for an over-long word is rewritten in place (its tail stays in the
+/// list), so lines refer to `segs` as it is after the call.
+pub(crate) fn linebreak<'a>(segs: &mut [Seg<'a>], first: f32, rest: f32, ctx: &Ctx<'a>) -> Vec<Line<'a>> {
+    let n = segs.len();
+    let mut lines: Vec<Line<'a>> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let avail = if lines.is_empty() { first } else { rest };
+        let start = i;
+        let mut width = 0.0f32;
+        let mut pending = 0.0f32;
+        let mut end = i;
+        let mut has_word = false;
+        let mut forced = false;
+        let mut extra = None;
+        while i < n {
+            match segs[i].kind {
+                SegKind::Break => {
+                    i += 1;
+                    forced = true;
+                    break;
+                }
+                SegKind::Space(_) => {
+                    pending += segs[i].width;
+                    i += 1;
+                }
+                _ => {
+                    let mut j = i;
+                    let mut ww = 0.0f32;
+                    while j < n && segs[j].kind.wordish() {
+                        ww += segs[j].width;
+                        j += 1;
+                    }
+                    if fits(width + pending + ww, avail) {
+                        width += pending + ww;
+                        pending = 0.0;
+                        i = j;
+                        end = j;
+                        has_word = true;
+                        continue;
+                    }
+                    if has_word {
+                        break;
+                    }
+                    // An over-long word at the start of a line: take the
+                    // longest head that fits (at least one cluster).
+                    let room = avail - pending;
+                    let (taken, head, w) = fit_head(segs, i, j, room, ctx);
+                    width += pending + w;
+                    end = i + taken;
+                    i = end;
+                    extra = head;
+                    break;
+                }
+            }
+        }
+        lines.push(Line {
+            start,
+            end,
+            extra,
+            width,
+            forced,
+            last: false,
+        });
+    }
+    // A paragraph that ends in a line break (or is empty) shows one more,
+    // empty line.
+    if lines.last().is_none_or(|l| l.forced) {
+        lines.push(Line {
+            start: n,
+            end: n,
+            extra: None,
+            width: 0.0,
+            forced: false,
+            last: true,
+        });
+    }
+    if let Some(l) = lines.last_mut() {
+        l.last = true;
+    }
+    lines
+}
+
+/// For a word `segs[i..j]` that does not fit in `room`: how many whole
+/// segments go on this line, the head of the segment broken after them (if
+/// any; its tail replaces it in `segs`), and the width taken. Always takes
+/// something, so that breaking makes progress.
+fn fit_head<'a>(
+    segs: &mut [Seg<'a>],
+    i: usize,
+    j: usize,
+    room: f32,
+    ctx: &Ctx<'a>,
+) -> (usize, Option<Seg<'a>>, f32) {
+    let mut acc = 0.0f32;
+    for k in i..j {
+        let w = segs[k].width;
+        if fits(acc + w, room) {
+            acc += w;
+            continue;
+        }
+        let taken = k - i;
+        if segs[k].kind == SegKind::Word
+            && let Some((head, tail)) = split_seg(&segs[k], room - acc, taken == 0, ctx)
+        {
+            let hw = head.width;
+            if tail.g0 == tail.g1 && tail.text.is_empty() {
+                // The whole segment went into the head.
+                return (taken + 1, None, acc + hw);
+            }
+            segs[k] = tail;
+            return (taken, Some(head), acc + hw);
+        }
+        if taken == 0 {
+            // An atomic segment wider than the line: it overflows alone.
+            return (1, None, w);
+        }
+        return (taken, None, acc);
+    }
+    (j - i, None, acc)
+}
+
+/// Whether `c` joins the preceding character in one grapheme cluster
+/// (combining marks, joiners, variation selectors).
+fn is_extending(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF
+        | 0xFE20..=0xFE2F | 0xFE00..=0xFE0F | 0x200C | 0x200D)
+}
+
+/// Splits a word segment into the longest head whose width fits `room` and
+/// the tail, between shaping clusters that are grapheme boundaries. With
+/// `force`, takes at least the first cluster. `None` when nothing fits and
+/// `force` is off, or the segment has no inner boundary and does not fit.
+fn split_seg<'a>(seg: &Seg<'a>, room: f32, force: bool, ctx: &Ctx<'a>) -> Option<(Seg<'a>, Seg<'a>)> {
+    let glyphs = &seg.shaped.glyphs[seg.g0..seg.g1];
+    let scale = ctx.scale(seg.font, seg.size);
+    let mut acc = 0i64;
+    let mut best: Option<(usize, i64)> = None;
+    let mut first: Option<(usize, i64)> = None;
+    for (q, g) in glyphs.iter().enumerate() {
+        if q > 0 && g.cluster > glyphs[q - 1].cluster {
+            let b = g.cluster.saturating_sub(seg.base) as usize;
+            let boundary = seg.text.get(b..).and_then(|s| s.chars().next()).is_some_and(|c| !is_extending(c));
+            if boundary {
+                if first.is_none() {
+                    first = Some((q, acc));
+                }
+                if fits(acc as f32 * scale, room) {
+                    best = Some((q, acc));
+                } else {
+                    break;
+                }
+            }
+        }
+        acc += i64::from(g.advance);
+    }
+    let (q, adv) = match (best, force) {
+        (Some(b), _) => b,
+        (None, true) => first.unwrap_or((glyphs.len(), acc)),
+        (None, false) => return None,
+    };
+    let cut = seg.g0 + q;
+    let b = if cut < seg.g1 {
+        (seg.shaped.glyphs[cut].cluster.saturating_sub(seg.base) as usize).min(seg.text.len())
+    } else {
+        seg.text.len()
+    };
+    if !seg.text.is_char_boundary(b) {
+        return None;
+    }
+    let (head_text, tail_text): (Cow<'a, str>, Cow<'a, str>) = match &seg.text {
+        Cow::Borrowed(s) => (Cow::Borrowed(&s[..b]), Cow::Borrowed(&s[b..])),
+        Cow::Owned(s) => (Cow::Owned(s[..b].to_string()), Cow::Owned(s[b..].to_string())),
+    };
+    let total = seg.width;
+    let head_w = adv as f32 * scale;
+    let mut head = seg.clone();
+    head.text = head_text;
+    head.g1 = cut;
+    head.width = head_w;
+    let mut tail = seg.clone();
+    tail.text = tail_text;
+    tail.g0 = cut;
+    tail.base = seg.base + b as u32;
+    tail.width = (total - head_w).max(0.0);
+    Some((head, tail))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tokens;
+
+    #[test]
+    fn tokens_split_at_spaces_only() {
+        let t: Vec<_> = tokens("Số 30/2020/NĐ-CP  ngày").collect();
+        assert_eq!(
+            t,
+            vec![(false, "Số"), (true, " "), (false, "30/2020/NĐ-CP"), (true, "  "), (false, "ngày")]
+        );
+    }
+}

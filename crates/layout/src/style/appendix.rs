@@ -1,0 +1,234 @@
+//! Appendices (Decree 30 App. I §III.1) and the contact footer (box 13, §III.4).
+
+use super::body;
+use super::header::{centred_rule, piece_runs};
+use super::rules::*;
+use super::text::{balanced_lines, face, lines_to_runs, sentence_case, text, upper, widest};
+use super::{Ctx, bump_space_before, para};
+use crate::flow::{Align, Block, Para, Role, RuleBlock, Section};
+use vanban_model::format::{
+    BlankKind, DAY_BLANK_SPACES, MONTH_BLANK_SPACES, NUMBER_BLANK_SPACES, Piece, YEAR_BLANK_SPACES,
+    day_text, month_text, number_text, roman,
+};
+use vanban_model::{Appendix, Document};
+
+/// The heading of appendix `index` of `count` (App. I §III.1.a–b): "Phụ lục
+/// I", "Phụ lục II" … when there are two or more, "Phụ lục" alone for one.
+pub fn appendix_heading(index: usize, count: usize) -> String {
+    if count >= 2 {
+        format!(
+            "{APPENDIX_WORD} {}",
+            roman(u32::try_from(index + 1).unwrap_or(u32::MAX))
+        )
+    } else {
+        APPENDIX_WORD.to_string()
+    }
+}
+
+/// Administrative-unit nouns after which a name follows (Decree 30 App. II §III.1).
+const UNIT_NOUNS: [&str; 8] = [
+    "xã",
+    "phường",
+    "thị trấn",
+    "huyện",
+    "quận",
+    "thị xã",
+    "thành phố",
+    "tỉnh",
+];
+
+/// The issuer's name for running text ("… của Ủy ban nhân dân xã An Hiệp"):
+/// an all-capitals "ỦY BAN NHÂN DÂN …" / "HỘI ĐỒNG NHÂN DÂN …" name is put in
+/// the case of App. II §III.1 (body name capitalised once, unit noun lower
+/// case, place name capitalised per word); any other name is kept as given.
+pub fn issuer_in_text(name: &str) -> String {
+    let one_line = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let is_caps = one_line.chars().all(|c| !c.is_lowercase());
+    let lower = one_line.to_lowercase();
+    let prefix = ["ủy ban nhân dân ", "hội đồng nhân dân "]
+        .into_iter()
+        .find(|p| lower.starts_with(p));
+    let (true, Some(prefix)) = (is_caps, prefix) else {
+        return one_line;
+    };
+    let rest = &lower[prefix.len()..];
+    let Some(unit) = UNIT_NOUNS
+        .iter()
+        .find(|u| rest.starts_with(&format!("{u} ")))
+    else {
+        return one_line;
+    };
+    let place: Vec<String> = rest[unit.len()..]
+        .split_whitespace()
+        .map(sentence_case)
+        .collect();
+    format!(
+        "{} {unit} {}",
+        sentence_case(prefix.trim_end()),
+        place.join(" ")
+    )
+}
+
+/// The reference line (App. I §III.1.c; App. III Mẫu 2.1): "(Kèm theo
+/// <Type> số <number>/<symbol> ngày <dd> tháng <m> năm <yyyy> của <issuer>)",
+/// with blanks for what the clerk fills in.
+pub fn reference_pieces(doc: &Document) -> Vec<Piece> {
+    let type_name = doc
+        .doc_type
+        .printed_name()
+        .map(sentence_case)
+        .unwrap_or_else(|| "Văn bản".into());
+    let mut v = vec![Piece::Text(format!("(Kèm theo {type_name} số "))];
+    match doc.number {
+        Some(n) => v.push(Piece::Text(number_text(n))),
+        None => v.push(Piece::Blank(BlankKind::Number, NUMBER_BLANK_SPACES)),
+    }
+    v.push(Piece::Text(format!("/{} ngày ", doc.symbol)));
+    match doc.date.day {
+        Some(d) => v.push(Piece::Text(day_text(d))),
+        None => v.push(Piece::Blank(BlankKind::Day, DAY_BLANK_SPACES)),
+    }
+    v.push(Piece::Text(" tháng ".into()));
+    match doc.date.month {
+        Some(m) => v.push(Piece::Text(month_text(m))),
+        None => v.push(Piece::Blank(BlankKind::Month, MONTH_BLANK_SPACES)),
+    }
+    v.push(Piece::Text(" năm ".into()));
+    match doc.date.year {
+        Some(y) => v.push(Piece::Text(y.to_string())),
+        None => v.push(Piece::Blank(BlankKind::Year, YEAR_BLANK_SPACES)),
+    }
+    v.push(Piece::Text(format!(
+        " của {})",
+        issuer_in_text(&doc.issuer.name)
+    )));
+    // Merge adjacent text pieces.
+    let mut out: Vec<Piece> = Vec::with_capacity(v.len());
+    for p in v {
+        match (out.last_mut(), p) {
+            (Some(Piece::Text(a)), Piece::Text(b)) => a.push_str(&b),
+            (_, p) => out.push(p),
+        }
+    }
+    out
+}
+
+/// One appendix as its own section, page numbers from its second page
+/// (App. I §III.1.đ): the heading, the title (upper case 14 pt bold,
+/// balanced), the reference line (14 pt italic centred) and a short rule
+/// ([`TITLE_RULE_RATIO`] of the title), then the body.
+pub(crate) fn appendix(cx: &mut Ctx, a: &Appendix, index: usize, count: usize) -> Section {
+    let path = format!("appendices[{index}]");
+    let tw = cx.text_width();
+    let bold = face(true, false);
+    let pitch = line_pitch(APPENDIX_SIZE);
+    let mut blocks = Vec::new();
+    let heading = appendix_heading(index, count);
+    let mut rule_over = cx.sh.width(bold, APPENDIX_SIZE, &heading);
+    let mut p = para(
+        vec![text(&heading, true, false, APPENDIX_SIZE)],
+        Align::Center,
+        pitch,
+        path.clone(),
+        Role::Title,
+    );
+    p.keep_with_next = true;
+    blocks.push(Block::Para(p));
+    if let Some(t) = a.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        let lines = balanced_lines(
+            &mut cx.sh,
+            bold,
+            APPENDIX_SIZE,
+            &upper(t.trim()),
+            twips(TITLE_MAX_LINE_RATIO * tw),
+        );
+        rule_over = widest(&mut cx.sh, bold, APPENDIX_SIZE, &lines);
+        let mut p = para(
+            lines_to_runs(&lines, true, false, APPENDIX_SIZE),
+            Align::Center,
+            pitch,
+            format!("{path}.title"),
+            Role::Title,
+        );
+        p.keep_with_next = true;
+        blocks.push(Block::Para(p));
+    }
+    let mut r = para(
+        piece_runs(&reference_pieces(cx.doc), false, true, APPENDIX_REF_SIZE),
+        Align::Center,
+        line_pitch(APPENDIX_REF_SIZE),
+        path.clone(),
+        Role::Title,
+    );
+    r.keep_with_next = true;
+    blocks.push(Block::Para(r));
+    blocks.push(centred_rule(
+        tw,
+        twips(TITLE_RULE_RATIO * rule_over),
+        RULE_BLOCK_HEIGHT,
+    ));
+    let start = blocks.len();
+    body::blocks(cx, &a.body, &mut blocks);
+    bump_space_before(&mut blocks, start, AFTER_TITLE_GAP);
+    Section {
+        blocks,
+        page_numbers: true,
+        first_page_footer: Vec::new(),
+    }
+}
+
+/// Box 13 (App. I §III.4; App. I Mục V row 12): on the first page only, a
+/// full-width rule, then 11 pt lines "Địa chỉ: …", "ĐT: …, Fax: …",
+/// "E-Mail: …, Website: …" (only the parts given).
+pub(crate) fn contact_footer(cx: &mut Ctx) -> Vec<Block> {
+    let Some(c) = &cx.doc.contact else {
+        return Vec::new();
+    };
+    let join = |parts: [(&str, &Option<String>); 2]| -> Option<String> {
+        let v: Vec<String> = parts
+            .iter()
+            .filter_map(|(k, v)| {
+                v.as_deref()
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(|s| format!("{k}: {s}"))
+            })
+            .collect();
+        (!v.is_empty()).then(|| v.join(", "))
+    };
+    let lines: Vec<String> = [
+        c.address
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|a| format!("Địa chỉ: {a}")),
+        join([("ĐT", &c.phone), ("Fax", &c.fax)]),
+        join([("E-Mail", &c.email), ("Website", &c.website)]),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![Block::Rule(RuleBlock {
+        height: 1.0,
+        indent_left: 0.0,
+        indent_right: 0.0,
+        thickness: RULE_THICKNESS,
+        keep_with_next: true,
+    })];
+    for (i, l) in lines.iter().enumerate() {
+        let mut p: Para = para(
+            vec![text(l, false, false, CONTACT_SIZE)],
+            Align::Left,
+            line_pitch(CONTACT_SIZE),
+            "contact".into(),
+            Role::Form,
+        );
+        p.space_before = if i == 0 { 2.0 } else { 0.0 };
+        p.widow_control = false;
+        out.push(Block::Para(p));
+    }
+    out
+}

@@ -1,0 +1,104 @@
+//! Document information and the Decree 30 App. VI metadata.
+
+use super::closing::{authority_lines, mode_prefix};
+use super::text::sentence_case;
+use crate::flow::DocInfo;
+use vanban_model::format::{date_iso, number_text};
+use vanban_model::{DocType, Document};
+
+/// The type name for metadata ("Báo cáo", "Công văn").
+pub fn type_name(t: DocType) -> String {
+    match t {
+        DocType::CongVan => "Công văn".into(),
+        DocType::ThuCong => "Thư công".into(),
+        other => other.printed_name().map(sentence_case).unwrap_or_default(),
+    }
+}
+
+/// Document information: title = type name + summary ("V/v …" for a công
+/// văn), subject, author (issuer, one line), keywords, language "vi-VN", the
+/// date when complete, and the Decree 30 App. VI §II.I outgoing-document
+/// fields that have values, in the decree's order (PageAmount is left to the
+/// typesetter, which knows the pages).
+pub fn doc_info(doc: &Document) -> DocInfo {
+    let summary = doc
+        .title
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or("")
+        .to_string();
+    let author = doc
+        .issuer
+        .name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let title = match doc.doc_type.printed_name() {
+        Some(name) if summary.is_empty() => name.to_string(),
+        Some(name) => format!("{name} {summary}"),
+        None if summary.is_empty() => type_name(doc.doc_type),
+        None => format!("V/v {summary}"),
+    };
+    let date = date_iso(&doc.date);
+    let mut e: Vec<(String, String)> = Vec::new();
+    let mut put = |k: &str, v: Option<String>| {
+        if let Some(v) = v.filter(|v| !v.trim().is_empty()) {
+            e.push((k.to_string(), v));
+        }
+    };
+    put("FileCode", doc.meta.file_code.clone());
+    put("OrganId", doc.meta.organ_id.clone());
+    put("TypeName", Some(type_name(doc.doc_type)));
+    put("CodeNumber", doc.number.map(number_text));
+    put("CodeNotation", Some(doc.symbol.clone()));
+    put("IssuedDate", date.clone());
+    put("OrganName", Some(author.clone()));
+    put("Subject", Some(summary.clone()));
+    put(
+        "Language",
+        Some(if doc.meta.language.is_empty() {
+            "vi".into()
+        } else {
+            doc.meta.language.clone()
+        }),
+    );
+    put("Description", doc.meta.description.clone());
+    if let Some(s) = doc.signatures.last() {
+        let position = match (&s.title, &s.for_) {
+            (Some(t), _) if !t.trim().is_empty() => Some(t.trim().to_string()),
+            (_, Some((m, t))) => Some(format!("{} {}", mode_prefix(*m), t.trim())),
+            _ => authority_lines(s).last().cloned(),
+        };
+        put("SignerInfo.Position", position);
+        put("SignerInfo.FullName", Some(s.name.trim().to_string()));
+    }
+    put(
+        "To",
+        Some(
+            doc.recipients
+                .iter()
+                .map(|r| r.trim())
+                .filter(|r| !r.is_empty())
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+    );
+    put("Priority", doc.meta.priority.map(|p| p.to_string()));
+    put(
+        "IssuedAmount",
+        doc.meta
+            .issued_amount
+            .or(doc.drafter.as_ref().and_then(|d| d.copies))
+            .map(|n| n.to_string()),
+    );
+    put("DueDate", doc.meta.due_date.clone());
+    DocInfo {
+        title,
+        subject: summary,
+        author,
+        keywords: doc.meta.keywords.clone(),
+        language: "vi-VN".into(),
+        date,
+        eoffice: e,
+    }
+}
