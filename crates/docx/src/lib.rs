@@ -198,14 +198,22 @@ pub fn write_docx(flow: &Flow, opts: &DocxOptions) -> Result<Vec<u8>, DocxError>
     let document = w.x.finish();
     let footnotes = parts::footnotes(&flow.footnotes, &notes);
 
-
     // Content types, in part order.
     let mut overrides: Vec<(String, String)> = vec![
-        ("/word/document.xml".into(), format!("{CT_WML}document.main+xml")),
+        (
+            "/word/document.xml".into(),
+            format!("{CT_WML}document.main+xml"),
+        ),
         ("/word/styles.xml".into(), format!("{CT_WML}styles+xml")),
         ("/word/settings.xml".into(), format!("{CT_WML}settings+xml")),
-        ("/word/fontTable.xml".into(), format!("{CT_WML}fontTable+xml")),
-        ("/word/footnotes.xml".into(), format!("{CT_WML}footnotes+xml")),
+        (
+            "/word/fontTable.xml".into(),
+            format!("{CT_WML}fontTable+xml"),
+        ),
+        (
+            "/word/footnotes.xml".into(),
+            format!("{CT_WML}footnotes+xml"),
+        ),
     ];
     for (name, _) in &headers {
         overrides.push((format!("/word/{name}"), format!("{CT_WML}header+xml")));
@@ -372,7 +380,10 @@ mod tests {
 
     #[test]
     fn timestamps() {
-        assert_eq!(w3cdtf("2024-05-01").as_deref(), Some("2024-05-01T00:00:00Z"));
+        assert_eq!(
+            w3cdtf("2024-05-01").as_deref(),
+            Some("2024-05-01T00:00:00Z")
+        );
         assert!(w3cdtf("2024-05-01T08:30:00Z").is_some());
         assert!(w3cdtf("2024-05-01T08:30Z").is_some());
         assert!(w3cdtf("2024-05-01T08:30:00.5+07:00").is_some());

@@ -11,8 +11,7 @@ use crate::xml::Xml;
 /// Namespace of WordprocessingML.
 pub(crate) const NS_W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 /// Namespace of relationship ids.
-pub(crate) const NS_R: &str =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+pub(crate) const NS_R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const NS_PKG_RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 const NS_VT: &str = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
 const REL_BASE: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
@@ -92,7 +91,10 @@ pub(crate) fn styles(lang: &str, mark_size: Option<f32>) -> Vec<u8> {
     x.empty("w:semiHidden");
     x.empty("w:unhideWhenUsed");
     x.open("w:tblPr");
-    x.tag("w:tblInd").attr("w:w", 0).attr("w:type", "dxa").empty();
+    x.tag("w:tblInd")
+        .attr("w:w", 0)
+        .attr("w:type", "dxa")
+        .empty();
     x.open("w:tblCellMar");
     for side in ["w:top", "w:left", "w:bottom", "w:right"] {
         x.tag(side).attr("w:w", 0).attr("w:type", "dxa").empty();
@@ -253,9 +255,7 @@ pub(crate) fn page_number_header(style: &PageNumberStyle) -> Vec<u8> {
     field_run(&mut x, "begin");
     x.open("w:r");
     number_rpr(&mut x, style);
-    x.tag("w:instrText")
-        .attr("xml:space", "preserve")
-        .open();
+    x.tag("w:instrText").attr("xml:space", "preserve").open();
     x.text(" PAGE ");
     x.close();
     x.close();

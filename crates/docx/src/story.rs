@@ -346,7 +346,14 @@ impl<'a> StoryWriter<'a> {
                 .attr("w:type", "dxa")
                 .empty();
             x.open("w:tblBorders");
-            for side in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
+            for side in [
+                "w:top",
+                "w:left",
+                "w:bottom",
+                "w:right",
+                "w:insideH",
+                "w:insideV",
+            ] {
                 if t.borders {
                     x.tag(side)
                         .attr("w:val", "single")
@@ -585,5 +592,11 @@ fn mark_rpr(x: &mut Xml, m: &Mark) {
 
 /// A footnote mark where Word cannot have a footnote: the number as raised text.
 fn mark_text(x: &mut Xml, m: &Mark) {
-    text_run(x, &m.number.to_string(), FontStyle::default(), m.size, m.rise);
+    text_run(
+        x,
+        &m.number.to_string(),
+        FontStyle::default(),
+        m.size,
+        m.rise,
+    );
 }

@@ -157,7 +157,9 @@ mod tests {
 
     fn body(x: Xml) -> String {
         let s = String::from_utf8(x.finish()).unwrap_or_default();
-        s.split_once('\n').map(|(_, b)| b.to_owned()).unwrap_or_default()
+        s.split_once('\n')
+            .map(|(_, b)| b.to_owned())
+            .unwrap_or_default()
     }
 
     #[test]

@@ -43,29 +43,22 @@ fn schema_for(part: &str) -> &'static str {
     }
 }
 
-#[test]
-fn every_part_validates() {
-    if !xmllint() {
-        println!("skipped: xmllint not installed (apt-get install libxml2-utils)");
-        return;
-    }
-    let Some(ooxml) = ooxml_schemas() else {
-        println!("skipped: shared/schemas/ooxml not found (set VANBAN_OOXML_SCHEMAS)");
-        return;
-    };
+/// Validates every part of `flow`'s package; returns the failures.
+fn validate(flow: &vanban_layout::flow::Flow, tag: &str, ooxml: &Path) -> Vec<String> {
     let local = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas");
     let bytes = write_docx(
-        &common::rich_flow(),
+        flow,
         &DocxOptions {
             timestamp: Some("2024-12-20T00:00:00Z".into()),
         },
     )
     .expect("docx");
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("schema-rich");
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("schema-{tag}"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("tmp dir");
-    std::fs::write(dir.join("rich.docx"), &bytes).expect("write docx");
+    std::fs::write(dir.join(format!("{tag}.docx")), &bytes).expect("write docx");
     let parts = common::unzip(&bytes);
+    assert!(parts.len() >= 12, "parts: {}", parts.len());
     let mut failures = Vec::new();
     for (name, xml) in &parts {
         let path = dir.join("parts").join(name);
@@ -82,11 +75,47 @@ fn every_part_validates() {
             .output()
             .expect("run xmllint");
         let msg = String::from_utf8_lossy(&out.stderr).into_owned();
-        println!("{name}: {}", msg.trim());
+        println!("{tag} {name}: {}", msg.trim());
         if !out.status.success() {
-            failures.push(format!("{name}:\n{msg}"));
+            failures.push(format!("{tag} {name}:\n{msg}"));
         }
     }
-    assert!(parts.len() >= 14, "parts: {}", parts.len());
-    assert!(failures.is_empty(), "schema errors:\n{}", failures.join("\n"));
+    failures
+}
+
+#[test]
+fn every_part_validates() {
+    if !xmllint() {
+        println!("skipped: xmllint not installed (apt-get install libxml2-utils)");
+        return;
+    }
+    let Some(ooxml) = ooxml_schemas() else {
+        println!("skipped: shared/schemas/ooxml not found (set VANBAN_OOXML_SCHEMAS)");
+        return;
+    };
+    let rich = common::rich_flow();
+    let mut plain = common::rich_flow();
+    for s in &mut plain.sections {
+        s.page_numbers = false;
+        s.first_page_footer.clear();
+    }
+    plain.info = Default::default();
+    let mut restart = common::rich_flow();
+    restart.sections.swap(0, 1);
+    let mut empty = common::rich_flow();
+    empty.sections.clear();
+    let mut failures = Vec::new();
+    for (flow, tag) in [
+        (&rich, "rich"),
+        (&plain, "plain"),
+        (&restart, "restart"),
+        (&empty, "empty"),
+    ] {
+        failures.extend(validate(flow, tag, &ooxml));
+    }
+    assert!(
+        failures.is_empty(),
+        "schema errors:\n{}",
+        failures.join("\n")
+    );
 }

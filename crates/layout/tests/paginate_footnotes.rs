@@ -23,7 +23,10 @@ fn with_ref(name: &str, n: u32, lines: usize) -> Para {
 
 #[test]
 fn note_lands_on_the_page_of_its_reference_with_a_separator() {
-    let f = flow(vec![section(vec![Block::Para(nlines("a", 3)), Block::Para(with_ref("ref", 1, 2))])]);
+    let f = flow(vec![section(vec![
+        Block::Para(nlines("a", 3)),
+        Block::Para(with_ref("ref", 1, 2)),
+    ])]);
     let pages = run(&f);
     assert_eq!(pages.pages.len(), 1);
     let p = &pages.pages[0];
@@ -32,20 +35,32 @@ fn note_lands_on_the_page_of_its_reference_with_a_separator() {
     assert_eq!(seps.len(), 1);
     let s = seps[0];
     // Area: separator 6 + 2 lines of 15 = 36 pt above 180 → rule at 144 + 3.
-    assert!((s.y1 - 147.0).abs() < 0.001 && (s.x1 - 20.0).abs() < 0.001 && (s.x2 - 120.0).abs() < 0.001);
+    assert!(
+        (s.y1 - 147.0).abs() < 0.001 && (s.x1 - 20.0).abs() < 0.001 && (s.x2 - 120.0).abs() < 0.001
+    );
     assert!((s.thickness - 0.5).abs() < 1e-6);
     let d = fonts().descender(vanban_layout::fonts::FontId::Regular) * SIZE;
     let last = texts(p).into_iter().find(|t| t.text == "n1.2").unwrap();
-    assert!((last.y - (180.0 - d)).abs() < 0.001, "last note line on the bottom margin");
+    assert!(
+        (last.y - (180.0 - d)).abs() < 0.001,
+        "last note line on the bottom margin"
+    );
     // The number at the start of the note is raised.
-    assert!(texts(p).iter().any(|t| t.text == "1" && t.size == 8.0 && t.y > 150.0));
+    assert!(
+        texts(p)
+            .iter()
+            .any(|t| t.text == "1" && t.size == 8.0 && t.y > 150.0)
+    );
 }
 
 #[test]
 fn a_line_whose_note_does_not_fit_moves() {
     // 7 lines used (105 pt), 55 pt left: the line (15) + gap 4 + separator 6
     // + 3 note lines (45) = 70 pt do not fit.
-    let f = flow(vec![section(vec![Block::Para(nlines("a", 7)), Block::Para(with_ref("ref", 1, 3))])]);
+    let f = flow(vec![section(vec![
+        Block::Para(nlines("a", 7)),
+        Block::Para(with_ref("ref", 1, 3)),
+    ])]);
     let pages = run(&f);
     assert_eq!(page_of(&pages, "ref"), Some(1));
     assert!(note_texts(&pages.pages[0]).is_empty());
@@ -65,14 +80,27 @@ fn notes_reduce_the_body() {
     let p = &pages.pages[0];
     assert_eq!(note_texts(p), vec!["n1.1", "n1.2", "n2.1", "n2.2"]);
     // Area = 4 + 6 + 60 = 70 pt: 90 pt of body = 6 lines.
-    assert_eq!(lines(p).iter().filter(|l| l.text.starts_with('r') || l.text.starts_with("a.")).count(), 6);
-    let body_bottom = lines(p).iter().filter(|l| !l.text.starts_with('n')).map(|l| l.y).fold(0.0, f32::max);
+    assert_eq!(
+        lines(p)
+            .iter()
+            .filter(|l| l.text.starts_with('r') || l.text.starts_with("a."))
+            .count(),
+        6
+    );
+    let body_bottom = lines(p)
+        .iter()
+        .filter(|l| !l.text.starts_with('n'))
+        .map(|l| l.y)
+        .fold(0.0, f32::max);
     assert!(body_bottom < 180.0 - 70.0 + LH);
 }
 
 #[test]
 fn a_long_note_continues_on_the_next_pages() {
-    let f = flow(vec![section(vec![Block::Para(with_ref("ref", 1, 25)), Block::Para(nlines("a", 20))])]);
+    let f = flow(vec![section(vec![
+        Block::Para(with_ref("ref", 1, 25)),
+        Block::Para(nlines("a", 20)),
+    ])]);
     let pages = run(&f);
     assert_eq!(page_of(&pages, "ref"), Some(0));
     let all: Vec<String> = pages.pages.iter().flat_map(note_texts).collect();
@@ -85,13 +113,28 @@ fn a_long_note_continues_on_the_next_pages() {
             assert_eq!(separators(p).len(), 1);
         }
         // Body and notes never overlap.
-        let body: Vec<f32> = lines(p).iter().filter(|l| !l.text.starts_with('n')).map(|l| l.y).collect();
-        let notes: Vec<f32> = lines(p).iter().filter(|l| l.text.starts_with('n')).map(|l| l.y).collect();
-        if let (Some(b), Some(n)) = (body.iter().copied().reduce(f32::max), notes.iter().copied().reduce(f32::min)) {
+        let body: Vec<f32> = lines(p)
+            .iter()
+            .filter(|l| !l.text.starts_with('n'))
+            .map(|l| l.y)
+            .collect();
+        let notes: Vec<f32> = lines(p)
+            .iter()
+            .filter(|l| l.text.starts_with('n'))
+            .map(|l| l.y)
+            .collect();
+        if let (Some(b), Some(n)) = (
+            body.iter().copied().reduce(f32::max),
+            notes.iter().copied().reduce(f32::min),
+        ) {
             assert!(b + 4.0 + 6.0 <= n - LH + 0.01, "{b} {n}");
         }
     }
-    let n: usize = pages.pages.iter().map(|p| lines(p).iter().filter(|l| l.text.starts_with("a.")).count()).sum();
+    let n: usize = pages
+        .pages
+        .iter()
+        .map(|p| lines(p).iter().filter(|l| l.text.starts_with("a.")).count())
+        .sum();
     assert_eq!(n, 20);
 }
 
@@ -115,7 +158,10 @@ fn every_mark_has_its_note_on_its_page() {
             .collect();
         let notes = note_texts(p);
         for m in marks {
-            assert!(notes.iter().any(|n| n.starts_with(&format!("n{m}."))), "note {m} missing: {notes:?}");
+            assert!(
+                notes.iter().any(|n| n.starts_with(&format!("n{m}."))),
+                "note {m} missing: {notes:?}"
+            );
         }
     }
 }

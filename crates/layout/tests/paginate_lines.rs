@@ -11,13 +11,19 @@ const RIGHT: f32 = 280.0;
 
 #[test]
 fn justified_lines_end_at_the_right_edge_except_the_last() {
-    let f = flow(vec![section(vec![Block::Para(para(&words(60), Align::Justify))])]);
+    let f = flow(vec![section(vec![Block::Para(para(
+        &words(60),
+        Align::Justify,
+    ))])]);
     let pages = run(&f);
     let ls: Vec<_> = pages.pages.iter().flat_map(lines).collect();
     assert!(ls.len() >= 4, "{ls:?}");
     for l in &ls[..ls.len() - 1] {
         assert!((l.x1 - LEFT).abs() < 0.01, "{l:?}");
-        assert!((l.x2 - RIGHT).abs() < 0.01, "line does not reach the right edge: {l:?}");
+        assert!(
+            (l.x2 - RIGHT).abs() < 0.01,
+            "line does not reach the right edge: {l:?}"
+        );
     }
     let last = ls.last().unwrap();
     assert!(last.x2 < RIGHT - 1.0, "last line is stretched: {last:?}");
@@ -32,7 +38,10 @@ fn justified_lines_end_at_the_right_edge_except_the_last() {
 
 #[test]
 fn glyph_ranges_cover_the_text() {
-    let f = flow(vec![section(vec![Block::Para(para(&words(40), Align::Justify))])]);
+    let f = flow(vec![section(vec![Block::Para(para(
+        &words(40),
+        Align::Justify,
+    ))])]);
     let pages = run(&f);
     for t in texts(&pages.pages[0]) {
         let mut end = 0;
@@ -49,7 +58,10 @@ fn glyph_ranges_cover_the_text() {
 #[test]
 fn line_break_lines_are_not_stretched() {
     let runs = vec![text(&words(8)), Run::LineBreak, text(&words(30))];
-    let f = flow(vec![section(vec![Block::Para(para_runs(runs, Align::Justify))])]);
+    let f = flow(vec![section(vec![Block::Para(para_runs(
+        runs,
+        Align::Justify,
+    ))])]);
     let ls = lines(&run(&f).pages[0]);
     assert_eq!(ls[0].text, words(8));
     assert!(ls[0].x2 < RIGHT - 10.0, "{:?}", ls[0]);
@@ -64,7 +76,11 @@ fn first_line_indent_and_alignment() {
     let mut c = para("giữa", Align::Center);
     c.indent_right = 40.0;
     let r = para("phải", Align::Right);
-    let f = flow(vec![section(vec![Block::Para(p), Block::Para(c), Block::Para(r)])]);
+    let f = flow(vec![section(vec![
+        Block::Para(p),
+        Block::Para(c),
+        Block::Para(r),
+    ])]);
     let ls = lines(&run(&f).pages[0]);
     assert!((ls[0].x1 - (LEFT + 40.0)).abs() < 0.01, "{:?}", ls[0]);
     assert!((ls[1].x1 - (LEFT + 10.0)).abs() < 0.01, "{:?}", ls[1]);
@@ -73,7 +89,10 @@ fn first_line_indent_and_alignment() {
     }
     let centre = &ls[ls.len() - 2];
     let mid = (LEFT + RIGHT - 40.0) / 2.0;
-    assert!(((centre.x1 + centre.x2) / 2.0 - mid).abs() < 0.01, "{centre:?}");
+    assert!(
+        ((centre.x1 + centre.x2) / 2.0 - mid).abs() < 0.01,
+        "{centre:?}"
+    );
     let right = &ls[ls.len() - 1];
     assert!((right.x2 - RIGHT).abs() < 0.01, "{right:?}");
 }
@@ -82,12 +101,16 @@ fn first_line_indent_and_alignment() {
 fn no_break_inside_a_document_number() {
     // Fill lines so that the number falls across the right edge somewhere.
     for pad in 0..25 {
-        let s = format!("{} theo Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3", words(pad));
+        let s = format!(
+            "{} theo Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3",
+            words(pad)
+        );
         let f = flow(vec![section(vec![Block::Para(para(&s, Align::Justify))])]);
         let pages = run(&f);
         let ls = lines(&pages.pages[0]);
         assert!(
-            ls.iter().any(|l| l.text.split(' ').any(|w| w == "30/2020/NĐ-CP")),
+            ls.iter()
+                .any(|l| l.text.split(' ').any(|w| w == "30/2020/NĐ-CP")),
             "number broken with {pad} words: {ls:?}"
         );
     }
@@ -95,7 +118,8 @@ fn no_break_inside_a_document_number() {
 
 #[test]
 fn an_overlong_token_is_broken_within_the_width() {
-    let long = "https://congbao.chinhphu.vn/van-ban/nghi-dinh-30-2020-nd-cp-ve-cong-tac-van-thu-".repeat(3);
+    let long = "https://congbao.chinhphu.vn/van-ban/nghi-dinh-30-2020-nd-cp-ve-cong-tac-van-thu-"
+        .repeat(3);
     let s = format!("Xem {long} và tiếp");
     let f = flow(vec![section(vec![Block::Para(para(&s, Align::Justify))])]);
     let ls = lines(&run(&f).pages[0]);
@@ -103,8 +127,15 @@ fn an_overlong_token_is_broken_within_the_width() {
     for l in &ls {
         assert!(l.x2 <= RIGHT + 0.01, "overflow: {l:?}");
     }
-    let all: String = ls.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("|");
-    assert!(all.starts_with("Xem|"), "the token starts its own line: {all}");
+    let all: String = ls
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("|");
+    assert!(
+        all.starts_with("Xem|"),
+        "the token starts its own line: {all}"
+    );
     assert_eq!(all.replace(['|', ' '], ""), s.replace(' ', ""));
 }
 
@@ -116,7 +147,10 @@ fn combining_marks_stay_with_their_base() {
     let ls = lines(&run(&f).pages[0]);
     assert!(ls.len() >= 2);
     for l in &ls {
-        assert!(l.text.starts_with('e') && l.text.ends_with('\u{301}'), "{l:?}");
+        assert!(
+            l.text.starts_with('e') && l.text.ends_with('\u{301}'),
+            "{l:?}"
+        );
         assert!(l.x2 <= RIGHT + 0.01);
     }
 }
@@ -125,12 +159,18 @@ fn combining_marks_stay_with_their_base() {
 fn mixed_styles_inside_a_word_do_not_break() {
     let bold = Run::Text(TextRun {
         text: "Điều".to_string(),
-        style: FontStyle { bold: true, italic: false },
+        style: FontStyle {
+            bold: true,
+            italic: false,
+        },
         size: SIZE,
     });
     let it = Run::Text(TextRun {
         text: "khoản ".to_string(),
-        style: FontStyle { bold: false, italic: true },
+        style: FontStyle {
+            bold: false,
+            italic: true,
+        },
         size: SIZE,
     });
     let mut runs = Vec::new();
@@ -138,14 +178,21 @@ fn mixed_styles_inside_a_word_do_not_break() {
         runs.push(bold.clone());
         runs.push(it.clone());
     }
-    let f = flow(vec![section(vec![Block::Para(para_runs(runs, Align::Justify))])]);
+    let f = flow(vec![section(vec![Block::Para(para_runs(
+        runs,
+        Align::Justify,
+    ))])]);
     let pages = run(&f);
     let t = texts(&pages.pages[0]);
     // Every line starts with the bold half.
     let mut ys: Vec<f32> = t.iter().map(|t| t.y).collect();
     ys.dedup_by(|a, b| (*a - *b).abs() < 0.01);
     for y in ys {
-        let first = t.iter().filter(|t| (t.y - y).abs() < 0.01).min_by(|a, b| a.x.total_cmp(&b.x)).unwrap();
+        let first = t
+            .iter()
+            .filter(|t| (t.y - y).abs() < 0.01)
+            .min_by(|a, b| a.x.total_cmp(&b.x))
+            .unwrap();
         assert_eq!(first.text, "Điều", "{t:?}");
     }
 }
@@ -162,48 +209,97 @@ fn blank_region_has_the_blank_width() {
         }),
         text("/BC-UBND"),
     ];
-    let f = flow(vec![section(vec![Block::Para(para_runs(runs, Align::Center))])]);
+    let f = flow(vec![section(vec![Block::Para(para_runs(
+        runs,
+        Align::Center,
+    ))])]);
     let pages = run(&f);
     let page = &pages.pages[0];
-    let r = page.regions.iter().find(|r| r.kind == RegionKind::NumberBlank).expect("region");
-    let space = vanban_layout::fonts::Shaper::new(fonts()).width(vanban_layout::fonts::FontId::Regular, 13.0, " ");
+    let r = page
+        .regions
+        .iter()
+        .find(|r| r.kind == RegionKind::NumberBlank)
+        .expect("region");
+    let space = vanban_layout::fonts::Shaper::new(fonts()).width(
+        vanban_layout::fonts::FontId::Regular,
+        13.0,
+        " ",
+    );
     assert!((r.w - 8.0 * space).abs() < 0.01, "{r:?}");
-    assert!((r.y - 20.0).abs() < 0.01 && (r.h - LH).abs() < 0.01, "{r:?}");
+    assert!(
+        (r.y - 20.0).abs() < 0.01 && (r.h - LH).abs() < 0.01,
+        "{r:?}"
+    );
     // The blank sits between "Số:" and "/BC-UBND".
     let so = texts(page).into_iter().find(|t| t.text == "Số:").unwrap();
     assert!((so.x + so.width() - r.x).abs() < 0.01);
-    let rest = texts(page).into_iter().find(|t| t.text.ends_with("/BC-UBND")).unwrap();
+    let rest = texts(page)
+        .into_iter()
+        .find(|t| t.text.ends_with("/BC-UBND"))
+        .unwrap();
     assert!((rest.x + rest.width() - (r.x + r.w + rest.width() - 0.0)).abs() < 60.0);
 }
 
 #[test]
 fn baseline_sits_on_the_descender() {
-    let f = flow(vec![section(vec![Block::Para(para("Một dòng", Align::Left))])]);
+    let f = flow(vec![section(vec![Block::Para(para(
+        "Một dòng",
+        Align::Left,
+    ))])]);
     let pages = run(&f);
     let t = &texts(&pages.pages[0])[0];
     let d = fonts().descender(vanban_layout::fonts::FontId::Regular) * SIZE;
-    assert!((t.y - (20.0 + LH - d)).abs() < 0.001, "{} vs {}", t.y, 20.0 + LH - d);
+    assert!(
+        (t.y - (20.0 + LH - d)).abs() < 0.001,
+        "{} vs {}",
+        t.y,
+        20.0 + LH - d
+    );
 }
 
 #[test]
 fn footnote_mark_is_raised_and_joined_to_its_word() {
     let note = vec![para_runs(
-        vec![Run::FootnoteMark(Mark { number: 1, size: 8.0, rise: 4.0 }), text(" Ghi chú.")],
+        vec![
+            Run::FootnoteMark(Mark {
+                number: 1,
+                size: 8.0,
+                rise: 4.0,
+            }),
+            text(" Ghi chú."),
+        ],
         Align::Justify,
     )];
     let runs = vec![
         text(&format!("{} cuối", words(7))),
-        Run::FootnoteRef(FootnoteRef { mark: Mark { number: 1, size: 8.0, rise: 4.0 }, note }),
+        Run::FootnoteRef(FootnoteRef {
+            mark: Mark {
+                number: 1,
+                size: 8.0,
+                rise: 4.0,
+            },
+            note,
+        }),
         text(" tiếp theo"),
     ];
-    let f = flow(vec![section(vec![Block::Para(para_runs(runs, Align::Justify))])]);
+    let f = flow(vec![section(vec![Block::Para(para_runs(
+        runs,
+        Align::Justify,
+    ))])]);
     let pages = run(&f);
     let page = &pages.pages[0];
     let items = texts(page);
-    let m = items.iter().find(|t| t.text == "1" && t.size == 8.0 && t.y < 100.0).expect("mark");
+    let m = items
+        .iter()
+        .find(|t| t.text == "1" && t.size == 8.0 && t.y < 100.0)
+        .expect("mark");
     let word = items.iter().find(|t| t.text.contains("cuối")).unwrap();
     assert!((m.y - (word.y - 4.0)).abs() < 0.001);
     let dx = word.x + word.width();
-    assert!((m.x - dx).abs() < 0.01, "mark right after the word: {} vs {dx}", m.x);
+    assert!(
+        (m.x - dx).abs() < 0.01,
+        "mark right after the word: {} vs {dx}",
+        m.x
+    );
     let _ = Item::Text((*m).clone());
 }

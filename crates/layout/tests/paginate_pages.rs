@@ -20,18 +20,27 @@ fn ten_lines_per_page() {
 
 #[test]
 fn orphan_moves_to_the_next_page() {
-    let f = flow(vec![section(vec![Block::Para(nlines("a", 9)), Block::Para(nlines_w("b", 5))])]);
+    let f = flow(vec![section(vec![
+        Block::Para(nlines("a", 9)),
+        Block::Para(nlines_w("b", 5)),
+    ])]);
     let pages = run(&f);
     assert_eq!(page_of(&pages, "b.1"), Some(1));
     assert_eq!(lines(&pages.pages[0]).len(), 9);
     // Without control the first line stays.
-    let f = flow(vec![section(vec![Block::Para(nlines("a", 9)), Block::Para(nlines("b", 5))])]);
+    let f = flow(vec![section(vec![
+        Block::Para(nlines("a", 9)),
+        Block::Para(nlines("b", 5)),
+    ])]);
     assert_eq!(page_of(&run(&f), "b.1"), Some(0));
 }
 
 #[test]
 fn widow_pulls_a_line_over() {
-    let f = flow(vec![section(vec![Block::Para(nlines("a", 7)), Block::Para(nlines_w("b", 4))])]);
+    let f = flow(vec![section(vec![
+        Block::Para(nlines("a", 7)),
+        Block::Para(nlines_w("b", 4)),
+    ])]);
     let pages = run(&f);
     assert_eq!(page_of(&pages, "b.2"), Some(0));
     assert_eq!(page_of(&pages, "b.3"), Some(1));
@@ -40,7 +49,10 @@ fn widow_pulls_a_line_over() {
 
 #[test]
 fn three_line_paragraph_moves_whole() {
-    let f = flow(vec![section(vec![Block::Para(nlines("a", 8)), Block::Para(nlines_w("b", 3))])]);
+    let f = flow(vec![section(vec![
+        Block::Para(nlines("a", 8)),
+        Block::Para(nlines_w("b", 3)),
+    ])]);
     let pages = run(&f);
     assert_eq!(page_of(&pages, "b.1"), Some(1));
     assert_eq!(page_of(&pages, "b.3"), Some(1));
@@ -50,7 +62,10 @@ fn three_line_paragraph_moves_whole() {
 fn keep_lines_moves_the_paragraph() {
     let mut b = nlines("b", 4);
     b.keep_lines = true;
-    let f = flow(vec![section(vec![Block::Para(nlines("a", 8)), Block::Para(b)])]);
+    let f = flow(vec![section(vec![
+        Block::Para(nlines("a", 8)),
+        Block::Para(b),
+    ])]);
     assert_eq!(page_of(&run(&f), "b.1"), Some(1));
 }
 
@@ -111,13 +126,23 @@ fn space_before_is_kept_at_the_page_top_space_after_dropped() {
     let pages = run(&flow(vec![section(vec![Block::Para(a), Block::Para(b)])]));
     let top = lines(&pages.pages[1])[0].y;
     let d = fonts().descender(vanban_layout::fonts::FontId::Regular) * SIZE;
-    let expect = 20.0 + if vanban_layout::paginate::SPACE_BEFORE_AT_PAGE_TOP { 5.0 } else { 0.0 } + LH - d;
+    let expect =
+        20.0 + if vanban_layout::paginate::SPACE_BEFORE_AT_PAGE_TOP {
+            5.0
+        } else {
+            0.0
+        } + LH
+            - d;
     assert!((top - expect).abs() < 0.001, "{top} vs {expect}");
 }
 
 #[test]
 fn page_break_and_sections_start_pages() {
-    let s1 = section(vec![Block::Para(nlines("a", 2)), Block::PageBreak, Block::Para(nlines("b", 2))]);
+    let s1 = section(vec![
+        Block::Para(nlines("a", 2)),
+        Block::PageBreak,
+        Block::Para(nlines("b", 2)),
+    ]);
     let s2 = section(vec![Block::Para(nlines("c", 1))]);
     let pages = run(&flow(vec![s1, s2]));
     assert_eq!(pages.pages.len(), 3);
@@ -173,7 +198,13 @@ fn page_numbers_from_page_two_restarting_per_section() {
 fn first_page_footer_sits_on_the_bottom_margin() {
     let mut s = section(vec![Block::Para(nlines("a", 12))]);
     s.first_page_footer = vec![
-        Block::Rule(RuleBlock { height: 3.0, indent_left: 0.0, indent_right: 0.0, thickness: 0.5, keep_with_next: true }),
+        Block::Rule(RuleBlock {
+            height: 3.0,
+            indent_left: 0.0,
+            indent_right: 0.0,
+            thickness: 0.5,
+            keep_with_next: true,
+        }),
         Block::Para(nlines("f", 2)),
     ];
     let pages = run(&flow(vec![s]));
@@ -183,13 +214,20 @@ fn first_page_footer_sits_on_the_bottom_margin() {
     assert!((f2.y - (180.0 - d)).abs() < 0.001);
     // Body: 160 − 33 = 127 pt → 8 lines.
     assert_eq!(ls.iter().filter(|l| l.text.starts_with("a.")).count(), 8);
-    assert!(lines(&pages.pages[1]).iter().all(|l| !l.text.starts_with('f')));
+    assert!(
+        lines(&pages.pages[1])
+            .iter()
+            .all(|l| !l.text.starts_with('f'))
+    );
 }
 
 #[test]
 fn paginating_twice_gives_equal_pages() {
     let f = flow(vec![
-        section(vec![Block::Para(para(&words(400), Align::Justify)), Block::Para(nlines_w("b", 7))]),
+        section(vec![
+            Block::Para(para(&words(400), Align::Justify)),
+            Block::Para(nlines_w("b", 7)),
+        ]),
         section(vec![Block::Para(para(&words(100), Align::Center))]),
     ]);
     assert_eq!(run(&f), run(&f));
@@ -216,18 +254,31 @@ fn degenerate_input_does_not_panic() {
     let mut q = para(&words(30), Align::Justify);
     q.indent_left = 1e9;
     let mut r = para(&words(10), Align::Right);
-    r.runs.push(Run::Text(TextRun { text: "x".into(), style: FontStyle::default(), size: f32::INFINITY }));
+    r.runs.push(Run::Text(TextRun {
+        text: "x".into(),
+        style: FontStyle::default(),
+        size: f32::INFINITY,
+    }));
     let t = Table {
         columns: vec![0.0, -5.0, f32::NAN],
         indent: 0.0,
-        rows: vec![Row { cells: vec![], header: true, cant_split: true }],
+        rows: vec![Row {
+            cells: vec![],
+            header: true,
+            cant_split: true,
+        }],
         borders: true,
         border_width: 0.5,
         padding: Padding::default(),
         kind: TableKind::Data,
         path: "/t".into(),
     };
-    let pages = run(&flow(vec![section(vec![Block::Para(p), Block::Para(q), Block::Para(r), Block::Table(t)])]));
+    let pages = run(&flow(vec![section(vec![
+        Block::Para(p),
+        Block::Para(q),
+        Block::Para(r),
+        Block::Table(t),
+    ])]));
     assert!(!pages.pages.is_empty());
     // Nothing at all still gives one page; a bad page size is an error.
     assert_eq!(run(&flow(vec![])).pages.len(), 1);

@@ -6,14 +6,26 @@ use paginate_util::*;
 use vanban_layout::flow::*;
 use vanban_layout::pages::Item;
 
-const PAD: Padding = Padding { top: 2.0, bottom: 2.0, left: 3.0, right: 3.0 };
+const PAD: Padding = Padding {
+    top: 2.0,
+    bottom: 2.0,
+    left: 3.0,
+    right: 3.0,
+};
 
 fn cell(p: Para) -> Cell {
-    Cell { blocks: vec![Block::Para(p)], valign: VAlign::Top }
+    Cell {
+        blocks: vec![Block::Para(p)],
+        valign: VAlign::Top,
+    }
 }
 
 fn row(a: Para, b: Para, header: bool, cant_split: bool) -> Row {
-    Row { cells: vec![cell(a), cell(b)], header, cant_split }
+    Row {
+        cells: vec![cell(a), cell(b)],
+        header,
+        cant_split,
+    }
 }
 
 fn table(rows: Vec<Row>) -> Table {
@@ -33,7 +45,12 @@ fn table(rows: Vec<Row>) -> Table {
 fn header_row_repeats_on_the_next_page() {
     let mut rows = vec![row(nlines("H", 1), nlines("Tiêu đề", 1), true, true)];
     for i in 0..12 {
-        rows.push(row(nlines(&format!("r{i}"), 1), nlines(&format!("v{i}"), 1), false, false));
+        rows.push(row(
+            nlines(&format!("r{i}"), 1),
+            nlines(&format!("v{i}"), 1),
+            false,
+            false,
+        ));
     }
     let pages = run(&flow(vec![section(vec![Block::Table(table(rows))])]));
     assert_eq!(pages.pages.len(), 2);
@@ -56,14 +73,20 @@ fn a_page_never_ends_with_only_the_header() {
         row(nlines("H", 1), nlines("K", 1), true, true),
         row(nlines("r", 1), nlines("v", 1), false, false),
     ];
-    let pages = run(&flow(vec![section(vec![Block::Para(nlines("a", 8)), Block::Table(table(rows))])]));
+    let pages = run(&flow(vec![section(vec![
+        Block::Para(nlines("a", 8)),
+        Block::Table(table(rows)),
+    ])]));
     // 120 pt used, 40 left: header 19 fits, header + row 38 fits too.
     assert_eq!(page_of(&pages, "H.1K.1"), Some(0));
     let rows = vec![
         row(nlines("H", 1), nlines("K", 1), true, true),
         row(nlines("r", 2), nlines("v", 1), false, true),
     ];
-    let pages = run(&flow(vec![section(vec![Block::Para(nlines("a", 8)), Block::Table(table(rows))])]));
+    let pages = run(&flow(vec![section(vec![
+        Block::Para(nlines("a", 8)),
+        Block::Table(table(rows)),
+    ])]));
     // Header 19 + a 34 pt row that cannot split: both move.
     assert_eq!(page_of(&pages, "H.1K.1"), Some(1));
     assert_eq!(lines(&pages.pages[1]).len(), 3);
@@ -78,10 +101,16 @@ fn cant_split_row_moves_whole_and_others_split() {
         ])
     };
     // 7 lines = 105 pt; first row 19 → 124; 36 pt left; the 4-line row is 64.
-    let pages = run(&flow(vec![section(vec![Block::Para(nlines("a", 7)), Block::Table(mk(true))])]));
+    let pages = run(&flow(vec![section(vec![
+        Block::Para(nlines("a", 7)),
+        Block::Table(mk(true)),
+    ])]));
     assert_eq!(page_of(&pages, "p.1q.1"), Some(1));
     assert_eq!(page_of(&pages, "p.4"), Some(1));
-    let pages = run(&flow(vec![section(vec![Block::Para(nlines("a", 7)), Block::Table(mk(false))])]));
+    let pages = run(&flow(vec![section(vec![
+        Block::Para(nlines("a", 7)),
+        Block::Table(mk(false)),
+    ])]));
     // Split: two lines fit (2 + 30 + 2 = 34 ≤ 36).
     assert_eq!(page_of(&pages, "p.1q.1"), Some(0));
     assert_eq!(page_of(&pages, "p.2q.2"), Some(0));
@@ -139,20 +168,37 @@ fn centred_cell_is_centred() {
     t.rows[0].cells[1].valign = VAlign::Center;
     let pages = run(&flow(vec![section(vec![Block::Table(t)])]));
     let ls = lines(&pages.pages[0]);
-    let b = texts(&pages.pages[0]).into_iter().find(|t| t.text == "b.1").unwrap();
-    assert!((b.y - ls[1].y).abs() < 0.001, "the one line sits level with the middle line");
+    let b = texts(&pages.pages[0])
+        .into_iter()
+        .find(|t| t.text == "b.1")
+        .unwrap();
+    assert!(
+        (b.y - ls[1].y).abs() < 0.001,
+        "the one line sits level with the middle line"
+    );
 }
 
 #[test]
 fn signature_and_seal_regions() {
-    let sig = Block::Spacer(Spacer { lines: 4, line_height: 15.0, region: Some(RegionKind::Signature(0)) });
+    let sig = Block::Spacer(Spacer {
+        lines: 4,
+        line_height: 15.0,
+        region: Some(RegionKind::Signature(0)),
+    });
     let closing = Table {
         columns: vec![110.0, 150.0],
         indent: 0.0,
         rows: vec![Row {
             cells: vec![
                 cell(nlines("Nơi nhận", 1)),
-                Cell { blocks: vec![Block::Para(nlines("TM. ỦY BAN", 1)), sig, Block::Para(nlines("Nguyễn Văn A", 1))], valign: VAlign::Top },
+                Cell {
+                    blocks: vec![
+                        Block::Para(nlines("TM. ỦY BAN", 1)),
+                        sig,
+                        Block::Para(nlines("Nguyễn Văn A", 1)),
+                    ],
+                    valign: VAlign::Top,
+                },
             ],
             header: false,
             cant_split: true,
@@ -163,12 +209,29 @@ fn signature_and_seal_regions() {
         kind: TableKind::Closing,
         path: "/closing".into(),
     };
-    let pages = run(&flow(vec![section(vec![Block::Para(nlines("a", 2)), Block::Table(closing)])]));
+    let pages = run(&flow(vec![section(vec![
+        Block::Para(nlines("a", 2)),
+        Block::Table(closing),
+    ])]));
     let p = &pages.pages[0];
-    let s = p.regions.iter().find(|r| r.kind == RegionKind::Signature(0)).expect("signature");
-    assert!((s.x - 130.0).abs() < 0.01 && (s.w - 150.0).abs() < 0.01, "{s:?}");
-    assert!((s.y - (20.0 + 30.0 + 15.0)).abs() < 0.01 && (s.h - 60.0).abs() < 0.01, "{s:?}");
-    let seal = p.regions.iter().find(|r| r.kind == RegionKind::Seal(0)).expect("seal");
+    let s = p
+        .regions
+        .iter()
+        .find(|r| r.kind == RegionKind::Signature(0))
+        .expect("signature");
+    assert!(
+        (s.x - 130.0).abs() < 0.01 && (s.w - 150.0).abs() < 0.01,
+        "{s:?}"
+    );
+    assert!(
+        (s.y - (20.0 + 30.0 + 15.0)).abs() < 0.01 && (s.h - 60.0).abs() < 0.01,
+        "{s:?}"
+    );
+    let seal = p
+        .regions
+        .iter()
+        .find(|r| r.kind == RegionKind::Seal(0))
+        .expect("seal");
     assert_eq!((seal.y, seal.h), (s.y, s.h));
     // Right edge at the centre area's left edge + 1/3 of its width.
     let cw = 0.6 * s.w;
@@ -181,7 +244,13 @@ fn signature_and_seal_regions() {
 
 #[test]
 fn rule_block_draws_on_its_bottom_edge() {
-    let r = Block::Rule(RuleBlock { height: 8.0, indent_left: 70.0, indent_right: 70.0, thickness: 0.6, keep_with_next: false });
+    let r = Block::Rule(RuleBlock {
+        height: 8.0,
+        indent_left: 70.0,
+        indent_right: 70.0,
+        thickness: 0.6,
+        keep_with_next: false,
+    });
     let pages = run(&flow(vec![section(vec![Block::Para(nlines("a", 1)), r])]));
     let l = pages.pages[0]
         .items

@@ -243,10 +243,16 @@ fn header_grid_rows_rules_and_widths() {
         .fold(0.0, f32::max);
     let inner_l = h.columns[0] - h.padding.left - h.padding.right;
     for l in &issuer_lines {
-        assert!(sh.width(FontId::Bold, 13.0, l) <= inner_l + 0.01, "{l} too wide");
+        assert!(
+            sh.width(FontId::Bold, 13.0, l) <= inner_l + 0.01,
+            "{l} too wide"
+        );
     }
     for l in lines_of(lp[0]) {
-        assert!(sh.width(FontId::Regular, 13.0, &l) <= inner_l + 0.01, "{l} too wide");
+        assert!(
+            sh.width(FontId::Regular, 13.0, &l) <= inner_l + 0.01,
+            "{l} too wide"
+        );
     }
     let r = rules(left)[0];
     let len = inner_l - r.indent_left - r.indent_right;

@@ -68,7 +68,37 @@ pub enum DocType {
 
 impl DocType {
     /// Every type, in Appendix III order (công văn and thư công last).
-    pub const ALL: [DocType; 29] = [DocType::NghiQuyet, DocType::QuyetDinh, DocType::ChiThi, DocType::QuyChe, DocType::QuyDinh, DocType::ThongCao, DocType::ThongBao, DocType::HuongDan, DocType::ChuongTrinh, DocType::KeHoach, DocType::PhuongAn, DocType::DeAn, DocType::DuAn, DocType::BaoCao, DocType::BienBan, DocType::ToTrinh, DocType::HopDong, DocType::CongDien, DocType::BanGhiNho, DocType::BanThoaThuan, DocType::GiayUyQuyen, DocType::GiayMoi, DocType::GiayGioiThieu, DocType::GiayNghiPhep, DocType::PhieuGui, DocType::PhieuChuyen, DocType::PhieuBao, DocType::CongVan, DocType::ThuCong];
+    pub const ALL: [DocType; 29] = [
+        DocType::NghiQuyet,
+        DocType::QuyetDinh,
+        DocType::ChiThi,
+        DocType::QuyChe,
+        DocType::QuyDinh,
+        DocType::ThongCao,
+        DocType::ThongBao,
+        DocType::HuongDan,
+        DocType::ChuongTrinh,
+        DocType::KeHoach,
+        DocType::PhuongAn,
+        DocType::DeAn,
+        DocType::DuAn,
+        DocType::BaoCao,
+        DocType::BienBan,
+        DocType::ToTrinh,
+        DocType::HopDong,
+        DocType::CongDien,
+        DocType::BanGhiNho,
+        DocType::BanThoaThuan,
+        DocType::GiayUyQuyen,
+        DocType::GiayMoi,
+        DocType::GiayGioiThieu,
+        DocType::GiayNghiPhep,
+        DocType::PhieuGui,
+        DocType::PhieuChuyen,
+        DocType::PhieuBao,
+        DocType::CongVan,
+        DocType::ThuCong,
+    ];
 
     /// The JSON key, e.g. `bao_cao`.
     pub fn key(self) -> &'static str {

@@ -275,16 +275,33 @@ mod tests {
         );
         assert_eq!(
             pieces_to_string(&p),
-            format!("A, ngày {} tháng {} năm {}", " ".repeat(5), " ".repeat(4), " ".repeat(6))
+            format!(
+                "A, ngày {} tháng {} năm {}",
+                " ".repeat(5),
+                " ".repeat(4),
+                " ".repeat(6)
+            )
         );
     }
 
     #[test]
     fn decree_number_samples() {
-        assert_eq!(pieces_to_string(&number_line(Some(15), "QĐ-BNV")), "Số: 15/QĐ-BNV");
-        assert_eq!(pieces_to_string(&number_line(Some(5), "BNV-VP")), "Số: 05/BNV-VP");
-        assert_eq!(pieces_to_string(&number_line(Some(12), "UBND-VX")), "Số: 12/UBND-VX");
-        assert_eq!(pieces_to_string(&number_line(Some(125), "UBND-VP")), "Số: 125/UBND-VP");
+        assert_eq!(
+            pieces_to_string(&number_line(Some(15), "QĐ-BNV")),
+            "Số: 15/QĐ-BNV"
+        );
+        assert_eq!(
+            pieces_to_string(&number_line(Some(5), "BNV-VP")),
+            "Số: 05/BNV-VP"
+        );
+        assert_eq!(
+            pieces_to_string(&number_line(Some(12), "UBND-VX")),
+            "Số: 12/UBND-VX"
+        );
+        assert_eq!(
+            pieces_to_string(&number_line(Some(125), "UBND-VP")),
+            "Số: 125/UBND-VP"
+        );
         assert_eq!(
             number_line(None, "BC-UBND"),
             vec![
@@ -307,9 +324,15 @@ mod tests {
     #[test]
     fn symbols() {
         assert_eq!(derive_symbol(DocType::BaoCao, "UBND", None), "BC-UBND");
-        assert_eq!(derive_symbol(DocType::QuyetDinh, "BNV", Some("VP")), "QĐ-BNV");
+        assert_eq!(
+            derive_symbol(DocType::QuyetDinh, "BNV", Some("VP")),
+            "QĐ-BNV"
+        );
         assert_eq!(derive_symbol(DocType::QuyDinh, "UBND", None), "QyĐ-UBND");
-        assert_eq!(derive_symbol(DocType::CongVan, "UBND", Some("VP")), "UBND-VP");
+        assert_eq!(
+            derive_symbol(DocType::CongVan, "UBND", Some("VP")),
+            "UBND-VP"
+        );
         assert_eq!(derive_symbol(DocType::CongVan, "UBND", None), "UBND");
         assert_eq!(derive_symbol(DocType::ThuCong, "BNV", Some("VP")), "BNV-VP");
     }

@@ -7,6 +7,8 @@
 //! error found, each with its JSON path; [`schema_json`] gives the JSON
 //! Schema; [`format`] holds the number/date line helpers used by layout.
 
+#![warn(missing_docs)]
+
 pub mod doc;
 pub mod doctype;
 pub mod format;

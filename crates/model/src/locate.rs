@@ -36,8 +36,14 @@ enum Frame {
 
 /// What the scanner reports at the start of each value; return `true` to stop.
 trait Visit {
-    fn value(&mut self, path: &str, depth: usize, at: usize, line: usize, line_start: usize)
-    -> bool;
+    fn value(
+        &mut self,
+        path: &str,
+        depth: usize,
+        at: usize,
+        line: usize,
+        line_start: usize,
+    ) -> bool;
 }
 
 /// Skips a JSON string starting at `i` (a `"`); returns the index after it.
@@ -98,7 +104,9 @@ fn walk(json: &str, visit: &mut impl Visit) {
                 if expect_key && matches!(frames.last(), Some(Frame::Object { .. })) {
                     let raw = json.get(i..end).unwrap_or("");
                     let key = serde_json::from_str::<String>(raw).unwrap_or_else(|_| {
-                        raw.trim_start_matches('"').trim_end_matches('"').to_string()
+                        raw.trim_start_matches('"')
+                            .trim_end_matches('"')
+                            .to_string()
                     });
                     if let Some(Frame::Object { key: k, .. }) = frames.last_mut() {
                         *k = Some(key);
@@ -186,10 +194,7 @@ pub(crate) fn too_deep(json: &str, limit: usize) -> Option<(String, Position)> {
             false
         }
     }
-    let mut v = Depth {
-        limit,
-        found: None,
-    };
+    let mut v = Depth { limit, found: None };
     walk(json, &mut v);
     v.found
         .map(|(path, at, line, line_start)| (path, position(json, line, line_start, at)))
@@ -245,9 +250,24 @@ mod tests {
         let got = locate(json, &want);
         assert_eq!(got.get(""), Some(&Position { line: 1, column: 1 }));
         assert_eq!(got.get("a"), Some(&Position { line: 2, column: 8 }));
-        assert_eq!(got.get("body[1]"), Some(&Position { line: 3, column: 17 }));
-        assert_eq!(got.get("body[1].body[0]"), Some(&Position { line: 4, column: 5 }));
-        assert_eq!(got.get("k\"q[0][1]"), Some(&Position { line: 5, column: 16 }));
+        assert_eq!(
+            got.get("body[1]"),
+            Some(&Position {
+                line: 3,
+                column: 17
+            })
+        );
+        assert_eq!(
+            got.get("body[1].body[0]"),
+            Some(&Position { line: 4, column: 5 })
+        );
+        assert_eq!(
+            got.get("k\"q[0][1]"),
+            Some(&Position {
+                line: 5,
+                column: 16
+            })
+        );
         assert_eq!(got.get("nope"), None);
     }
 

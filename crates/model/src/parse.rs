@@ -242,6 +242,13 @@ pub fn parse(json: &str) -> Result<Document, Errors> {
         e.column = Some(pos.column);
         return Err(Errors::single(e));
     }
+    if json.trim().is_empty() {
+        return Err(Errors::single(Error::new(
+            ErrorKind::Syntax,
+            "",
+            "the input is empty; expected a JSON object describing one document",
+        )));
+    }
     let raw = read_raw(json)?;
     let mut v = Validator::default();
     let doc = v.document(&raw);
@@ -311,11 +318,13 @@ fn serde_error(json: &str, path: String, e: &serde_json::Error) -> Error {
     use serde_json::error::Category;
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let base = full.strip_suffix(&suffix).unwrap_or(&full).replace('`', "\"");
+    let base = tidy_serde_message(full.strip_suffix(&suffix).unwrap_or(&full));
     let (kind, message) = match e.classify() {
         Category::Eof => (
             ErrorKind::Syntax,
-            format!("the JSON ends too early ({base}); a closing bracket, brace or quote is missing"),
+            format!(
+                "the JSON ends too early ({base}); a closing bracket, brace or quote is missing"
+            ),
         ),
         Category::Syntax if base.contains("recursion limit") => (
             ErrorKind::Limit,
@@ -327,9 +336,29 @@ fn serde_error(json: &str, path: String, e: &serde_json::Error) -> Error {
     let mut err = Error::new(kind, path, message);
     if e.line() > 0 {
         err.line = Some(e.line());
-        err.column = Some(char_column(json, e.line(), e.column()));
+        if e.column() > 0 {
+            err.column = Some(char_column(json, e.line(), e.column()));
+        }
     }
     err
+}
+
+/// Replaces serde's backquotes: names and strings get double quotes, numbers
+/// and literals none (`integer \`1\`` → `integer 1`).
+fn tidy_serde_message(msg: &str) -> String {
+    let mut out = String::with_capacity(msg.len());
+    for (i, part) in msg.split('`').enumerate() {
+        let bare =
+            i % 2 == 0 || part.parse::<f64>().is_ok() || matches!(part, "true" | "false" | "null");
+        if bare {
+            out.push_str(part);
+        } else {
+            out.push('"');
+            out.push_str(part);
+            out.push('"');
+        }
+    }
+    out
 }
 
 /// Converts serde_json's byte column on a 1-based line to a character column.
@@ -354,10 +383,7 @@ fn not_utf8(bytes: &[u8], offset: usize) -> Error {
     let byte = bytes.get(offset).copied().unwrap_or(0);
     let valid = bytes.get(..offset).unwrap_or(&[]);
     let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = valid
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |p| p + 1);
+    let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
     let column = std::str::from_utf8(valid.get(line_start..).unwrap_or(&[]))
         .map_or(1, |s| s.chars().count() + 1);
     let guess = match guess_legacy_encoding(bytes) {
@@ -377,50 +403,95 @@ fn not_utf8(bytes: &[u8], offset: usize) -> Error {
 }
 
 /// Guesses which legacy Vietnamese encoding non-UTF-8 bytes are in, from
-/// byte statistics. Heuristics, labelled as a guess in messages:
-/// - VNI (fonts "VNI-Times"): ASCII vowels followed by diacritic bytes in
-///   0xC1–0xD5 ("a" + 0xF8 = "á" etc. also occur; the pattern vowel + byte
-///   in 0xC1..=0xD5 is characteristic, e.g. "Vieät" = 0x65 0xE4…).
-/// - Windows-1258: combining tone marks at 0xCC, 0xEC, 0xD2, 0xDE, 0xF2
-///   following a letter, plus 0xD0/0xF0 for Đ/đ.
-/// - TCVN3 (ABC, fonts ".VnTime"): precomposed lower-case vowels in
-///   0xA1–0xFE, e.g. 0xB8 "á", 0xB5 "à", 0xAE "đ", 0xA9 "ơ", often not
-///   after a vowel.
+/// byte patterns. Heuristics only (messages call it a guess):
+/// - TCVN3 (ABC, fonts ".VnTime"): one byte per accented letter, many of
+///   them in 0xA1–0xBF (0xB5 "à", 0xB8 "á", 0xA9 "â", 0xAE "đ", …), a
+///   range that holds only symbols in the other two.
+/// - VNI (fonts "VNI-Times"): an ASCII vowel followed by a diacritic byte
+///   (lower case 0xE0–0xFC such as 0xF9 "´", 0xF8 "`", 0xE4 "^."; upper
+///   case 0xC0–0xDC), then ASCII again.
+/// - Windows-1258: a vowel (ASCII or â ê ô ơ ư ă) followed by a combining
+///   tone mark byte 0xCC, 0xEC, 0xD2, 0xDE or 0xF2.
 fn guess_legacy_encoding(bytes: &[u8]) -> Option<&'static str> {
-    let (mut vni, mut cp1258, mut tcvn3, mut high) = (0usize, 0usize, 0usize, 0usize);
-    let mut prev = 0u8;
-    for &b in bytes {
-        if b >= 0x80 {
-            high += 1;
-            let after_letter = prev.is_ascii_alphabetic();
-            let after_vowel = matches!(prev.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
-            if after_vowel && (0xC1..=0xD5).contains(&b) {
-                vni += 2;
-            }
-            if after_vowel && matches!(b, 0xF8 | 0xF9 | 0xFB | 0xFC | 0xFD | 0xE2 | 0xE4 | 0xEA | 0xEB | 0xEF | 0xF5 | 0xF6 | 0xF7) {
-                vni += 1;
-            }
-            if after_letter && matches!(b, 0xCC | 0xEC | 0xD2 | 0xDE | 0xF2) {
-                cp1258 += 2;
-            }
-            if matches!(b, 0xD0 | 0xF0 | 0xC3 | 0xE3 | 0xD5 | 0xF5 | 0xDD | 0xFD) {
-                cp1258 += 1;
-            }
-            if matches!(b, 0xB8 | 0xB5 | 0xAE | 0xA9 | 0xAD | 0xA8 | 0xAB | 0xAC | 0xB6 | 0xB7 | 0xB9 | 0xD0 | 0xD1 | 0xD2 | 0xD3 | 0xD4 | 0xD5 | 0xD6 | 0xE0 | 0xE1 | 0xE2 | 0xE3 | 0xE4 | 0xE5 | 0xE6 | 0xE7 | 0xE8 | 0xE9 | 0xEA | 0xEB | 0xEC | 0xED | 0xEE) && !after_vowel {
-                tcvn3 += 1;
-            }
-            if matches!(b, 0xB8 | 0xB5 | 0xAE | 0xA9) {
-                tcvn3 += 1;
-            }
+    fn ascii_vowel(b: u8) -> bool {
+        matches!(
+            b.to_ascii_lowercase(),
+            b'a' | b'e' | b'i' | b'o' | b'u' | b'y'
+        )
+    }
+    fn cp1258_vowel(b: u8) -> bool {
+        ascii_vowel(b)
+            || matches!(
+                b,
+                0xE2 | 0xEA | 0xF4 | 0xF5 | 0xFD | 0xE3 | 0xC2 | 0xCA | 0xD4 | 0xD5 | 0xDD | 0xC3
+            )
+    }
+    fn vni_mark(b: u8) -> bool {
+        matches!(
+            b,
+            0xF9 | 0xF8
+                | 0xFB
+                | 0xF5
+                | 0xEF
+                | 0xE1
+                | 0xE0
+                | 0xE5
+                | 0xE3
+                | 0xE4
+                | 0xE9
+                | 0xE8
+                | 0xFA
+                | 0xFC
+                | 0xEB
+                | 0xE2
+                | 0xEA
+                | 0xD9
+                | 0xD8
+                | 0xDB
+                | 0xD5
+                | 0xCF
+                | 0xC1
+                | 0xC0
+                | 0xC5
+                | 0xC3
+                | 0xC4
+                | 0xC9
+                | 0xC8
+                | 0xDA
+                | 0xDC
+                | 0xCB
+                | 0xC2
+                | 0xCA
+        )
+    }
+    let (mut vni, mut cp1258, mut tcvn3) = (0usize, 0usize, 0usize);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b < 0x80 {
+            continue;
         }
-        prev = b;
+        let prev = i
+            .checked_sub(1)
+            .and_then(|p| bytes.get(p))
+            .copied()
+            .unwrap_or(b' ');
+        let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+        if (0xA1..=0xBF).contains(&b) {
+            tcvn3 += 2;
+        }
+        if ascii_vowel(prev) && vni_mark(b) && next < 0x80 {
+            vni += 2;
+        }
+        if cp1258_vowel(prev) && matches!(b, 0xCC | 0xEC | 0xD2 | 0xDE | 0xF2) {
+            cp1258 += 2;
+        }
     }
-    if high == 0 {
-        return None;
-    }
-    let best = [(vni, "VNI"), (cp1258, "Windows-1258"), (tcvn3, "TCVN3 (ABC, fonts .VnTime)")]
-        .into_iter()
-        .max_by_key(|(score, _)| *score)?;
+    let best = [
+        (tcvn3, "TCVN3 (ABC, fonts .VnTime)"),
+        (vni, "VNI (fonts VNI-Times)"),
+        (cp1258, "Windows-1258"),
+    ]
+    .into_iter()
+    .max_by_key(|(score, _)| *score)?;
     if best.0 == 0 { None } else { Some(best.1) }
 }
 
@@ -533,7 +604,9 @@ fn parse_date(s: &str, full_only: bool) -> Result<PartialDate, String> {
         _ => false,
     } && (!full_only || parts.len() == 3);
     if !shape_ok {
-        return Err(format!("\"{s}\" is not a date in a supported form; {form_hint}"));
+        return Err(format!(
+            "\"{s}\" is not a date in a supported form; {form_hint}"
+        ));
     }
     let year = parts.first().and_then(|p| parse_digits(p)).unwrap_or(0);
     let month = parts.get(1).and_then(|p| parse_digits(p));
@@ -560,7 +633,7 @@ fn parse_date(s: &str, full_only: bool) -> Result<PartialDate, String> {
                 .rev()
                 .find(|&n| NaiveDate::from_ymd_opt(year, m, n).is_some())
                 .unwrap_or(28);
-            let name = MONTHS.get(m as usize - 1).copied().unwrap_or("this month");
+            let name = MONTHS.get((m as usize).saturating_sub(1)).copied().unwrap_or("this month");
             return Err(format!(
                 "{s} is not a real date ({name} {year} has {days} days)"
             ));
@@ -634,7 +707,10 @@ impl Validator {
             errors.push(Error::new(
                 ErrorKind::Limit,
                 "",
-                format!("… and {} more errors not shown", total - MAX_REPORTED_ERRORS),
+                format!(
+                    "… and {} more errors not shown",
+                    total - MAX_REPORTED_ERRORS
+                ),
             ));
         }
         // Each path and its prefixes: an error about a missing field is
@@ -701,7 +777,12 @@ impl Validator {
 
     fn texts(&mut self, items: Option<&Vec<String>>, path: &str) -> Vec<String> {
         let mut out = Vec::new();
-        for (i, s) in items.map(|v| v.as_slice()).unwrap_or(&[]).iter().enumerate() {
+        for (i, s) in items
+            .map(|v| v.as_slice())
+            .unwrap_or(&[])
+            .iter()
+            .enumerate()
+        {
             if let Some(t) = self.text(s, &format!("{path}[{i}]"), LINE) {
                 out.push(t);
             }
@@ -731,7 +812,9 @@ impl Validator {
                     self.err(
                         ErrorKind::Limit,
                         path,
-                        format!("too many footnotes: vanban allows at most {MAX_FOOTNOTES} per document"),
+                        format!(
+                            "too many footnotes: vanban allows at most {MAX_FOOTNOTES} per document"
+                        ),
                     );
                 }
                 Some(inlines)
@@ -751,7 +834,14 @@ impl Validator {
         );
     }
 
-    fn integer(&mut self, n: RawInteger, path: &str, min: i128, max: i128, hint: &str) -> Option<u32> {
+    fn integer(
+        &mut self,
+        n: RawInteger,
+        path: &str,
+        min: i128,
+        max: i128,
+        hint: &str,
+    ) -> Option<u32> {
         let v = n.0;
         if v < min {
             self.value(path, format!("must be {min} or more (got {v}){hint}"));
@@ -853,9 +943,9 @@ impl Validator {
         };
         let drafter = raw.drafter.as_ref().and_then(|d| {
             let initials = self.text(&d.initials, "drafter.initials", LINE);
-            let copies = d.copies.and_then(|c| {
-                self.integer(c, "drafter.copies", 1, i128::from(u32::MAX), "")
-            });
+            let copies = d
+                .copies
+                .and_then(|c| self.integer(c, "drafter.copies", 1, i128::from(u32::MAX), ""));
             Some(Drafter {
                 initials: initials?,
                 copies,
@@ -885,7 +975,10 @@ impl Validator {
             let title = self.opt_text(a.title.as_ref(), &join(&path, "title"), MULTILINE);
             let body_path = join(&path, "body");
             if a.body.is_empty() {
-                self.value(&body_path, "the appendix body is empty; add at least one block");
+                self.value(
+                    &body_path,
+                    "the appendix body is empty; add at least one block",
+                );
             }
             let body = self.blocks(&a.body, &body_path, 1);
             appendices.push(Appendix { title, body });
@@ -1010,7 +1103,10 @@ impl Validator {
                     list.len()
                 )
             } else {
-                format!("at most two signers (left and right), but {} are given", list.len())
+                format!(
+                    "at most two signers (left and right), but {} are given",
+                    list.len()
+                )
             };
             self.value("signature", msg);
             return None;
@@ -1028,8 +1124,11 @@ impl Validator {
 
     fn signature(&mut self, raw: &RawSignature, path: &str) -> Option<Signature> {
         let errors_before = self.errors.len();
-        let mut on_behalf_of =
-            self.opt_text(raw.on_behalf_of.as_ref(), &join(path, "on_behalf_of"), MULTILINE);
+        let mut on_behalf_of = self.opt_text(
+            raw.on_behalf_of.as_ref(),
+            &join(path, "on_behalf_of"),
+            MULTILINE,
+        );
         let mut for_ = None;
         let mut mode_q = false;
         if let Some(f) = &raw.for_ {
@@ -1107,7 +1206,9 @@ impl Validator {
             } else {
                 self.value(
                     "style.body_size",
-                    format!("{size} pt is outside Decree 30 (App. I §II.6.e): the body is 13 or 14 pt"),
+                    format!(
+                        "{size} pt is outside Decree 30 (App. I §II.6.e): the body is 13 or 14 pt"
+                    ),
                 );
             }
         }
@@ -1162,7 +1263,10 @@ impl Validator {
                 RawLineSpacing::Exact(RawExactSpacing { exact_pt }) => {
                     // Bounds for the given size; without one, bounds valid for both 13 and 14 pt.
                     let (lo, hi) = match out.body_size {
-                        Some(s) => (f64::from(s) * SINGLE_LINE_EM, f64::from(s) * SINGLE_LINE_EM * 1.5),
+                        Some(s) => (
+                            f64::from(s) * SINGLE_LINE_EM,
+                            f64::from(s) * SINGLE_LINE_EM * 1.5,
+                        ),
                         None => (14.0 * SINGLE_LINE_EM, 13.0 * SINGLE_LINE_EM * 1.5),
                     };
                     if exact_pt >= lo - 0.05 && exact_pt <= hi + 0.05 {
@@ -1225,15 +1329,19 @@ impl Validator {
             organ_id: self.opt_text(m.organ_id.as_ref(), "meta.organ_id", LINE),
             file_code: self.opt_text(m.file_code.as_ref(), "meta.file_code", LINE),
             language,
-            priority: m
-                .priority
-                .and_then(|p| self.integer(p, "meta.priority", 0, 9, " (Decree 30 App. VI: one digit)")),
+            priority: m.priority.and_then(|p| {
+                self.integer(p, "meta.priority", 0, 9, " (Decree 30 App. VI: one digit)")
+            }),
             keywords: self.texts(m.keywords.as_ref(), "meta.keywords"),
             due_date,
-            issued_amount: m.issued_amount.and_then(|n| {
-                self.integer(n, "meta.issued_amount", 1, i128::from(u32::MAX), "")
-            }),
-            description: self.opt_text(m.description.as_ref(), "meta.description", OPTIONAL_MULTILINE),
+            issued_amount: m
+                .issued_amount
+                .and_then(|n| self.integer(n, "meta.issued_amount", 1, i128::from(u32::MAX), "")),
+            description: self.opt_text(
+                m.description.as_ref(),
+                "meta.description",
+                OPTIONAL_MULTILINE,
+            ),
         }
     }
 
@@ -1338,9 +1446,17 @@ impl Validator {
             _ => &[],
         };
         let options = [
-            ("number", o.number.is_some(), "heading, part, chapter and section"),
+            (
+                "number",
+                o.number.is_some(),
+                "heading, part, chapter and section",
+            ),
             ("numbered", o.numbered.is_some(), "heading"),
-            ("body", o.body.is_some(), "heading, part, chapter and section"),
+            (
+                "body",
+                o.body.is_some(),
+                "heading, part, chapter and section",
+            ),
             ("marker", o.marker.is_some(), "list"),
             ("align", o.align.is_some(), "paragraph"),
             ("indent", o.indent.is_some(), "paragraph"),
@@ -1354,7 +1470,9 @@ impl Validator {
                 self.err(
                     ErrorKind::Structure,
                     join(path, key),
-                    format!("\"{key}\" does not apply to a {kind} block (it is used with {owners})"),
+                    format!(
+                        "\"{key}\" does not apply to a {kind} block (it is used with {owners})"
+                    ),
                 );
             }
         }
@@ -1408,14 +1526,14 @@ impl Validator {
                 let body = match &o.body {
                     Some(b) if !b.is_empty() => self.blocks(b, &join(path, "body"), depth + 1),
                     Some(_) => {
-                        self.value(join(path, "body"), format!("the {kind}'s body is empty; add its content"));
+                        self.value(
+                            join(path, "body"),
+                            format!("the {kind}'s body is empty; add its content"),
+                        );
                         Vec::new()
                     }
                     None => {
-                        self.value(
-                            path,
-                            format!("a {kind} needs a \"body\" with its content"),
-                        );
+                        self.value(path, format!("a {kind} needs a \"body\" with its content"));
                         Vec::new()
                     }
                 };
@@ -1442,7 +1560,10 @@ impl Validator {
                         }
                         RawListItem::Blocks(v) => {
                             if v.is_empty() {
-                                self.value(&ipath, "the list item is empty; add a string or blocks");
+                                self.value(
+                                    &ipath,
+                                    "the list item is empty; add a string or blocks",
+                                );
                             }
                             items.push(self.blocks(v, &ipath, depth + 1));
                         }
@@ -1459,8 +1580,11 @@ impl Validator {
                 self.table(t, &join(path, "table")).map(BlockKind::Table)
             }
             "paragraph" => {
-                let content =
-                    self.inline(o.paragraph.as_deref().unwrap_or(""), &join(path, "paragraph"), true)?;
+                let content = self.inline(
+                    o.paragraph.as_deref().unwrap_or(""),
+                    &join(path, "paragraph"),
+                    true,
+                )?;
                 Some(BlockKind::Paragraph(Paragraph {
                     content,
                     align: o.align.map(align),
@@ -1495,14 +1619,18 @@ impl Validator {
                 for (i, c) in cols.iter().enumerate() {
                     let cpath = format!("{path}.columns[{i}]");
                     let title = match &c.title {
-                        Some(s) => self.inline(s, &join(&cpath, "title"), false).unwrap_or_default(),
+                        Some(s) => self
+                            .inline(s, &join(&cpath, "title"), false)
+                            .unwrap_or_default(),
                         None => Vec::new(),
                     };
                     let width = c.width.unwrap_or(1.0);
                     if !(width > 0.0 && width <= 1000.0) {
                         self.value(
                             join(&cpath, "width"),
-                            format!("{width} is not a usable relative width (more than 0, at most 1000)"),
+                            format!(
+                                "{width} is not a usable relative width (more than 0, at most 1000)"
+                            ),
                         );
                     }
                     out.push(Column {
@@ -1531,7 +1659,10 @@ impl Validator {
         for (i, r) in t.rows.iter().enumerate() {
             let rpath = format!("{rows_path}[{i}]");
             if r.is_empty() {
-                self.value(&rpath, "the row is empty; give one cell per column (\"\" for an empty cell)");
+                self.value(
+                    &rpath,
+                    "the row is empty; give one cell per column (\"\" for an empty cell)",
+                );
                 continue;
             }
             if r.len() != columns.len() {

@@ -14,10 +14,55 @@ use serde::{Deserialize, Serialize};
 
 use crate::doctype::DocType;
 
+/// Implements `Deserialize` for a struct derived with `#[serde(remote = "Self")]`
+/// so that only a JSON object is accepted (serde's derive would also take an
+/// array of the fields in order, which the schema does not allow).
+macro_rules! object_only {
+    ($t:ty, $what:literal) => {
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl<'de> Visitor<'de> for V {
+                    type Value = $t;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str($what)
+                    }
+                    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<$t, A::Error> {
+                        <$t>::deserialize(MapAccessDeserializer::new(map))
+                    }
+                }
+                d.deserialize_map(V)
+            }
+        }
+    };
+}
+
+object_only!(RawDocument, "a JSON object describing one document");
+object_only!(RawIssuer, "an issuer object {\"name\", \"abbr\", …}");
+object_only!(RawSignature, "a signature object {\"title\", \"name\", …}");
+object_only!(RawSignFor, "an object {\"mode\", \"title\"}");
+object_only!(RawDrafter, "an object {\"initials\", \"copies\"}");
+object_only!(RawContact, "a contact object");
+object_only!(RawAppendix, "an appendix object {\"title\", \"body\"}");
+object_only!(RawStyle, "a style object");
+object_only!(
+    RawMargins,
+    "an object {\"top\", \"bottom\", \"left\", \"right\"}"
+);
+object_only!(RawExactSpacing, "an object {\"exact_pt\": points}");
+object_only!(RawMeta, "a meta object");
+object_only!(RawTable, "a table object {\"columns\", \"rows\", …}");
+object_only!(
+    RawColumn,
+    "a column object {\"title\", \"width\", \"align\"}"
+);
+
 /// One document of vanban's input format (Decree 30/2020/NĐ-CP layout).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "vanban document")]
+#[schemars(title = "vanban document", rename = "Document")]
+#[derive(Deserialize)]
+#[serde(remote = "Self")]
 pub struct RawDocument {
     /// Optional link to this schema, for editors; ignored by vanban.
     #[serde(rename = "$schema", default)]
@@ -99,8 +144,11 @@ pub struct RawDocument {
 }
 
 /// The issuing body (box 2).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Issuer")]
+#[derive(Deserialize)]
+#[serde(remote = "Self")]
 pub struct RawIssuer {
     /// Direct parent body, printed upper case, regular, e.g. "ỦY BAN NHÂN DÂN HUYỆN BA TƠ".
     #[serde(default)]
@@ -142,7 +190,12 @@ impl<'de> Deserialize<'de> for RawInteger {
                 Ok(RawInteger(i128::try_from(v).unwrap_or(i128::MAX)))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawInteger, E> {
-                Err(E::invalid_type(de::Unexpected::Float(v), &self))
+                // 5.0 is a whole number (as in JSON Schema); beyond i128 saturates.
+                if v.is_finite() && v.fract() == 0.0 {
+                    Ok(RawInteger(v as i128))
+                } else {
+                    Err(E::invalid_type(de::Unexpected::Float(v), &self))
+                }
             }
         }
         d.deserialize_any(V)
@@ -206,8 +259,11 @@ impl JsonSchema for RawSignatures {
 }
 
 /// One signer (boxes 7a, 7b, 7c).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Signature")]
+#[derive(Deserialize)]
+#[serde(remote = "Self")]
 pub struct RawSignature {
     /// The collective signed for, printed "TM. ỦY BAN NHÂN DÂN".
     #[serde(default)]
@@ -224,8 +280,11 @@ pub struct RawSignature {
 }
 
 /// The "KT." / "TL." / "TUQ." / "Q." line above the signer's title.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "SignFor")]
+#[derive(Deserialize)]
+#[serde(remote = "Self")]
 pub struct RawSignFor {
     /// KT (deputy for the head), TL (by order), TUQ (by authorisation), Q (acting). "TM" is accepted as another way to write `on_behalf_of`.
     #[schemars(with = "RawSignModeSchema")]
@@ -238,6 +297,7 @@ pub struct RawSignFor {
 /// Signing modes, for the schema only (validation reads a string to list all errors).
 #[derive(JsonSchema)]
 #[allow(dead_code, clippy::upper_case_acronyms)]
+#[schemars(rename = "SignMode")]
 enum RawSignModeSchema {
     /// Deputy signs for the head: "KT."
     KT,
@@ -252,8 +312,11 @@ enum RawSignModeSchema {
 }
 
 /// Drafter's initials and copies (box 12).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Drafter")]
+#[derive(Deserialize)]
+#[serde(remote = "Self")]
 pub struct RawDrafter {
     /// Initials, upper case, e.g. "PL".
     #[schemars(length(min = 1))]
@@ -267,6 +330,7 @@ pub struct RawDrafter {
 /// Urgency (box 10b).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(rename = "Urgency")]
 pub enum RawUrgency {
     /// KHẨN
     Khan,
@@ -279,6 +343,7 @@ pub enum RawUrgency {
 /// Secrecy (box 10a).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(rename = "Secrecy")]
 pub enum RawSecrecy {
     /// MẬT
     Mat,
@@ -289,8 +354,11 @@ pub enum RawSecrecy {
 }
 
 /// Contact footer (box 13).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Contact")]
+#[derive(Deserialize)]
+#[serde(remote = "Self")]
 pub struct RawContact {
     /// Postal address.
     #[serde(default)]
@@ -310,8 +378,11 @@ pub struct RawContact {
 }
 
 /// An appendix ("Phụ lục I" …), numbered separately.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Appendix")]
+#[derive(Deserialize)]
+#[serde(remote = "Self")]
 pub struct RawAppendix {
     /// Title, printed upper case bold.
     #[serde(default)]
@@ -322,8 +393,11 @@ pub struct RawAppendix {
 }
 
 /// Style overrides; every value must lie within Decree 30's ranges.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Style")]
+#[derive(Deserialize)]
+#[serde(remote = "Self")]
 pub struct RawStyle {
     /// Body font size in points: 13 or 14 (App. I §II.6.e).
     #[serde(default)]
@@ -346,8 +420,11 @@ pub struct RawStyle {
 }
 
 /// Page margins in millimetres.
-#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Margins")]
+#[derive(Deserialize)]
+#[serde(remote = "Self")]
 pub struct RawMargins {
     /// Top margin, 20–25 mm.
     #[schemars(range(min = 20, max = 25))]
@@ -366,6 +443,7 @@ pub struct RawMargins {
 /// Line spacing: a multiple of single spacing, or an exact line pitch.
 #[derive(Debug, Clone, Copy, PartialEq, JsonSchema)]
 #[serde(untagged)]
+#[schemars(rename = "LineSpacing")]
 pub enum RawLineSpacing {
     /// Multiple of single line spacing, 1.0–1.5.
     Multiple(#[schemars(range(min = 1.0, max = 1.5))] f64),
@@ -379,7 +457,9 @@ impl<'de> Deserialize<'de> for RawLineSpacing {
         impl<'de> Visitor<'de> for V {
             type Value = RawLineSpacing;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a number 1.0–1.5 (multiple of single spacing) or {\"exact_pt\": points}")
+                f.write_str(
+                    "a number 1.0–1.5 (multiple of single spacing) or {\"exact_pt\": points}",
+                )
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawLineSpacing, E> {
                 Ok(RawLineSpacing::Multiple(v))
@@ -400,16 +480,22 @@ impl<'de> Deserialize<'de> for RawLineSpacing {
 }
 
 /// `{"exact_pt": 17}`: an exact line pitch.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "ExactSpacing")]
+#[derive(Deserialize)]
+#[serde(remote = "Self")]
 pub struct RawExactSpacing {
     /// Line pitch in points, between single (1.149 × body size) and 1.5 lines.
     pub exact_pt: f64,
 }
 
 /// Archival metadata (Decree 30 App. VI, outgoing documents).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Meta")]
+#[derive(Deserialize)]
+#[serde(remote = "Self")]
 pub struct RawMeta {
     /// OrganId: identifier of the issuing body (up to 13 characters).
     #[serde(default)]
@@ -442,6 +528,7 @@ pub struct RawMeta {
 
 /// A numbering label kind in `numbering`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[schemars(rename = "LabelKind")]
 pub enum RawLabelKind {
     /// Roman: "I."
     #[serde(rename = "I.")]
@@ -466,6 +553,7 @@ pub enum RawLabelKind {
 /// Horizontal alignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(rename = "Align")]
 pub enum RawAlign {
     /// Flush left.
     Left,
@@ -479,6 +567,7 @@ pub enum RawAlign {
 
 /// Dash-list marker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[schemars(rename = "Marker")]
 pub enum RawMarker {
     /// "-"
     #[serde(rename = "-")]
@@ -802,8 +891,11 @@ impl JsonSchema for RawListItem {
 }
 
 /// A ruled table.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Table")]
+#[derive(Deserialize)]
+#[serde(remote = "Self")]
 pub struct RawTable {
     /// Columns; if any has a title, a header row is generated. If omitted, the first row sets the column count (equal widths, left aligned).
     #[serde(default)]
@@ -819,8 +911,11 @@ pub struct RawTable {
 }
 
 /// A table column.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Column")]
+#[derive(Deserialize)]
+#[serde(remote = "Self")]
 pub struct RawColumn {
     /// Header text (inline markup allowed).
     #[serde(default)]

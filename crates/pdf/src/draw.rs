@@ -77,8 +77,17 @@ impl krilla::text::Glyph for PdfGlyph<'_> {
     }
 }
 
+/// Largest coordinate, size or advance accepted, in points (about 35 m):
+/// far beyond any page, small enough that sums stay finite.
+const MAX_LEN: f32 = 100_000.0;
+
+fn sane(v: f32) -> bool {
+    v.is_finite() && v.abs() <= MAX_LEN
+}
+
 /// Rejects what krilla would panic on or write as garbage: non-finite or
-/// non-positive sizes, glyph ranges outside the text or inside a character.
+/// absurd lengths, non-positive sizes, glyph ranges outside the text or
+/// inside a character.
 pub(crate) fn check_pages(pages: &Pages) -> Result<(), PdfError> {
     let bad = |page: usize, reason: String| PdfError::InvalidPages {
         page: page + 1,
@@ -104,7 +113,7 @@ pub(crate) fn check_pages(pages: &Pages) -> Result<(), PdfError> {
                 Item::Text(t) => check_text(t).map_err(|r| bad(p, r))?,
                 Item::Line(l) => {
                     let all = [l.x1, l.y1, l.x2, l.y2, l.thickness];
-                    if !all.iter().all(|v| v.is_finite()) || l.thickness < 0.0 {
+                    if !all.iter().all(|v| sane(*v)) || l.thickness < 0.0 {
                         return Err(bad(p, format!("line {l:?} has an invalid coordinate")));
                     }
                 }
@@ -116,11 +125,11 @@ pub(crate) fn check_pages(pages: &Pages) -> Result<(), PdfError> {
 
 fn check_text(t: &PlacedText) -> Result<(), String> {
     let excerpt = || excerpt(&t.text);
-    if !(t.size.is_finite() && t.size > 0.0) {
+    if !(sane(t.size) && t.size > 0.0) {
         return Err(format!("text {} has font size {}", excerpt(), t.size));
     }
-    if !(t.x.is_finite() && t.y.is_finite()) {
-        return Err(format!("text {} has a non-finite position", excerpt()));
+    if !(sane(t.x) && sane(t.y)) {
+        return Err(format!("text {} has a position off any page", excerpt()));
     }
     for g in &t.glyphs {
         let r = &g.range;
@@ -135,9 +144,9 @@ fn check_text(t: &PlacedText) -> Result<(), String> {
                 g.id
             ));
         }
-        if !(g.x_advance.is_finite() && g.x_offset.is_finite() && g.y_offset.is_finite()) {
+        if !(sane(g.x_advance) && sane(g.x_offset) && sane(g.y_offset)) {
             return Err(format!(
-                "text {}: glyph {} has a non-finite advance",
+                "text {}: glyph {} has an absurd advance or offset",
                 excerpt(),
                 g.id
             ));

@@ -33,6 +33,9 @@
 //!
 //! [`DocInfo::eoffice`]: vanban_layout::flow::DocInfo::eoffice
 
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
 mod date;
 mod draw;
 mod error;
@@ -47,7 +50,7 @@ use krilla::embed::{AssociationKind, EmbeddedFile, MimeType};
 use krilla::metadata::Metadata;
 use krilla::text::Font;
 use krilla::{Document, SerializeSettings};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Mutex, OnceLock};
 use vanban_layout::fonts::{FontId, FontSet};
 use vanban_layout::pages::{Item, Pages};
 
@@ -249,7 +252,7 @@ pub fn write_pdf_with(
         )?;
     }
     if opts.standard.tagged() {
-        doc.set_tag_tree(tags::build(collected, &pages.info.language));
+        doc.set_tag_tree(tags::build(collected, &language(pages)));
     }
 
     if let Some(att) = &opts.attachment {
@@ -280,16 +283,11 @@ pub fn write_pdf_with(
 /// The krilla metadata: document info and standard XMP.
 fn metadata(pages: &Pages, opts: &PdfOptions) -> Metadata {
     let info = &pages.info;
-    let language = if info.language.is_empty() {
-        "vi-VN".to_owned()
-    } else {
-        info.language.clone()
-    };
     let mut m = Metadata::new()
         .title(info.title.clone())
         .description(info.subject.clone())
         .keywords(info.keywords.clone())
-        .language(language)
+        .language(language(pages))
         .creator(format!("vanban {}", env!("CARGO_PKG_VERSION")))
         .document_id(document_id(pages));
     if !info.author.is_empty() {
@@ -299,6 +297,15 @@ fn metadata(pages: &Pages, opts: &PdfOptions) -> Metadata {
         m = m.creation_date(t.to_krilla());
     }
     m
+}
+
+/// The document language, `vi-VN` when layout left it empty.
+fn language(pages: &Pages) -> String {
+    if pages.info.language.is_empty() {
+        "vi-VN".to_owned()
+    } else {
+        pages.info.language.clone()
+    }
 }
 
 /// A content-derived document id: the document's identity (issuer, title,
@@ -354,5 +361,4 @@ impl Fnv64 {
 const _: () = {
     const fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<PdfFonts>();
-    assert_send_sync::<Arc<PdfFonts>>();
 };

@@ -51,8 +51,7 @@ impl Collected {
 
 /// The tag tree: paragraphs in reading order (`block` order).
 pub(crate) fn build(collected: Collected, language: &str) -> TagTree {
-    let lang = (!language.is_empty()).then(|| language.to_owned());
-    let mut tree = TagTree::new().with_lang(lang);
+    let mut tree = TagTree::new().with_lang(Some(language.to_owned()));
     let mut list: Option<TagGroup> = None;
     for (_, block) in collected.blocks {
         let leaves: Vec<Node> = block.ids.into_iter().map(Node::from).collect();

@@ -444,3 +444,72 @@ fn empty_document_and_no_eoffice() {
     let pdf = write_pdf(&pages, fonts, &opts(PdfStandard::A2b)).expect("empty");
     assert!(!xmp(&pdf).contains("vbd"));
 }
+
+#[test]
+fn glyph_offsets_go_up() {
+    // Layout counts y offsets upwards, as fonts do; krilla's page space is
+    // y-down, so a glyph raised by 5 pt sits on y = baseline - 5.
+    let fonts = FontSet::bundled();
+    let mut sh = Shaper::new(fonts);
+    let mut t = run(
+        &mut sh,
+        FontId::Regular,
+        10.0,
+        100.0,
+        400.0,
+        "ab",
+        Role::Body,
+        0,
+    );
+    t.glyphs[1].y_offset = 5.0;
+    let mut pages = sample_pages(fonts);
+    pages.pages.truncate(1);
+    pages.pages[0].items = vec![Item::Text(t)];
+    let pdf = write_pdf(&pages, fonts, &opts(PdfStandard::None)).expect("pdf");
+    let content = String::from_utf8_lossy(&inflated_streams(&pdf).concat()).into_owned();
+    assert!(content.contains("1 0 0 -1 100 400 Tm"), "{content}");
+    assert!(content.contains(" 395 Tm"), "{content}");
+}
+
+#[test]
+fn xref_offsets_exact_after_xmp_splice() {
+    let pages = sample_pages(FontSet::bundled());
+    let mut a3 = opts(PdfStandard::A3b);
+    a3.attachment = Some(Attachment::json_source("x.json", b"{}".to_vec()));
+    for o in [opts(PdfStandard::A2b), opts(PdfStandard::A2a), a3] {
+        let pdf = write_pdf(&pages, FontSet::bundled(), &o).expect("pdf");
+        let tail = std::str::from_utf8(&pdf[pdf.len() - 40..]).expect("ASCII tail");
+        let sx: usize = tail[tail.rfind("startxref").expect("startxref") + 9..]
+            .split_whitespace()
+            .next()
+            .and_then(|n| n.parse().ok())
+            .expect("startxref value");
+        let table = std::str::from_utf8(&pdf[sx..]).expect("ASCII xref and trailer");
+        assert!(table.starts_with("xref\n0 "), "startxref points at xref");
+        let mut checked = 0;
+        for (num, line) in table
+            .lines()
+            .skip(2)
+            .take_while(|l| l.len() == 18)
+            .enumerate()
+        {
+            if line.ends_with('n') {
+                let off: usize = line[..10].parse().expect("offset");
+                let head = format!("{num} 0 obj");
+                assert!(
+                    pdf[off..].starts_with(head.as_bytes()),
+                    "object {num} at {off}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 20);
+        // /Length of the metadata stream matches its data.
+        let x = xmp(&pdf);
+        let len = format!(
+            "<</Length {}/Type/Metadata",
+            x.len() + "<?xpacket end=\"r\"?>".len()
+        );
+        assert!(contains(&pdf, &len), "{len}");
+    }
+}

@@ -213,7 +213,10 @@ pub fn rich_flow() -> Flow {
     heading.keep_with_next = true;
     heading.widow_control = false;
     heading.role = Role::Heading(1);
-    let mut item = para(vec![text("a) Khám chữa bệnh đạt 105% kế hoạch;", 14.0)], Align::Justify);
+    let mut item = para(
+        vec![text("a) Khám chữa bệnh đạt 105% kế hoạch;", 14.0)],
+        Align::Justify,
+    );
     item.indent_left = 35.43;
     item.indent_first = -14.0;
     item.role = Role::ListItem;
@@ -236,9 +239,12 @@ pub fn rich_flow() -> Flow {
             .iter()
             .map(|r| (r, true))
             .chain(
-                [("1", "Số lượt khám", "100.000", "105.000"), ("2", "Tiêm chủng", "95%", "98%")]
-                    .iter()
-                    .map(|r| (r, false)),
+                [
+                    ("1", "Số lượt khám", "100.000", "105.000"),
+                    ("2", "Tiêm chủng", "95%", "98%"),
+                ]
+                .iter()
+                .map(|r| (r, false)),
             )
             .map(|(r, h)| Row {
                 cells: [r.0, r.1, r.2, r.3]
@@ -263,14 +269,17 @@ pub fn rich_flow() -> Flow {
         kind: TableKind::Data,
         path: "$.body[3]".into(),
     });
-    let mut recipients = para(vec![Run::Text(TextRun {
-        text: "Nơi nhận:".into(),
-        style: FontStyle {
-            bold: true,
-            italic: true,
-        },
-        size: 12.0,
-    })], Align::Left);
+    let mut recipients = para(
+        vec![Run::Text(TextRun {
+            text: "Nơi nhận:".into(),
+            style: FontStyle {
+                bold: true,
+                italic: true,
+            },
+            size: 12.0,
+        })],
+        Align::Left,
+    );
     recipients.line_height = 14.0;
     let mut list = para(
         vec![
@@ -328,7 +337,10 @@ pub fn rich_flow() -> Flow {
                 text(".", 14.0),
             ]),
             Block::PageBreak,
-            body_para(vec![text("II. PHƯƠNG HƯỚNG NĂM 2025 & <mục tiêu> \"chính\"", 14.0)]),
+            body_para(vec![text(
+                "II. PHƯƠNG HƯỚNG NĂM 2025 & <mục tiêu> \"chính\"",
+                14.0,
+            )]),
             body_para(vec![text(&lorem, 14.0)]),
             closing,
         ],
@@ -339,7 +351,10 @@ pub fn rich_flow() -> Flow {
     appendix_title.role = Role::Heading(1);
     appendix_title.keep_with_next = true;
     let mut footer_text = para(
-        vec![text("Địa chỉ: 01 Hùng Vương, TP Quảng Ngãi; ĐT: 0255 3822 000", 11.0)],
+        vec![text(
+            "Địa chỉ: 01 Hùng Vương, TP Quảng Ngãi; ĐT: 0255 3822 000",
+            11.0,
+        )],
         Align::Left,
     );
     footer_text.line_height = 13.0;

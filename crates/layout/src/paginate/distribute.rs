@@ -51,7 +51,10 @@ fn geometry(flow: &Flow) -> Result<Geom, LayoutError> {
     let p = &flow.page;
     let bad = |message: String| Err(LayoutError::Geometry { message });
     if !(p.width.is_finite() && p.width > 0.0 && p.height.is_finite() && p.height > 0.0) {
-        return bad(format!("page size {} × {} pt is not a positive size", p.width, p.height));
+        return bad(format!(
+            "page size {} × {} pt is not a positive size",
+            p.width, p.height
+        ));
     }
     let (top, bottom, left, right) = (
         len(p.margin_top),
@@ -102,7 +105,14 @@ pub(crate) fn run<'a>(flow: &'a Flow, ctx: &mut Ctx<'a>) -> Result<Pages, Layout
         let footer = if sec.first_page_footer.is_empty() {
             None
         } else {
-            Some(layout_stack(&sec.first_page_footer, g.left, g.text_width, false, None, ctx))
+            Some(layout_stack(
+                &sec.first_page_footer,
+                g.left,
+                g.text_width,
+                false,
+                None,
+                ctx,
+            ))
         };
         d.start_section(si, sec.page_numbers, footer);
         for c in children {
@@ -169,7 +179,12 @@ enum Laid {
 }
 
 /// Lays out a section's blocks and computes every child's need.
-fn collect<'a>(sec: &'a Section, g: Geom, area: NoteArea, ctx: &mut Ctx<'a>) -> (Vec<Child>, Vec<TableInfo>) {
+fn collect<'a>(
+    sec: &'a Section,
+    g: Geom,
+    area: NoteArea,
+    ctx: &mut Ctx<'a>,
+) -> (Vec<Child>, Vec<TableInfo>) {
     let mut laid = Vec::with_capacity(sec.blocks.len());
     let mut tables = Vec::new();
     for b in &sec.blocks {
@@ -196,7 +211,13 @@ fn collect<'a>(sec: &'a Section, g: Geom, area: NoteArea, ctx: &mut Ctx<'a>) -> 
                 let pad = geom.pad;
                 let own: Vec<f32> = rows
                     .iter()
-                    .map(|r| if r.cant_split { r.height(&pad) } else { r.min_piece(&pad) })
+                    .map(|r| {
+                        if r.cant_split {
+                            r.height(&pad)
+                        } else {
+                            r.min_piece(&pad)
+                        }
+                    })
                     .collect();
                 let mut needs = own.clone();
                 let mut acc = own.get(heads).copied().unwrap_or(0.0);
@@ -260,7 +281,10 @@ fn collect<'a>(sec: &'a Section, g: Geom, area: NoteArea, ctx: &mut Ctx<'a>) -> 
     for b in laid {
         match b {
             Laid::Para {
-                atoms, before, after, ..
+                atoms,
+                before,
+                after,
+                ..
             } => {
                 space(&mut children, before, true);
                 children.extend(atoms.into_iter().map(Child::Atom));
@@ -411,7 +435,12 @@ impl Dist {
         let mut first = true;
         while let Some(l) = self.carry.front() {
             let add = l.gap + l.frame.h;
-            if !first && !fits(self.fs.gap_above + self.fs.separator_height + self.foot_h + add, limit) {
+            if !first
+                && !fits(
+                    self.fs.gap_above + self.fs.separator_height + self.foot_h + add,
+                    limit,
+                )
+            {
                 break;
             }
             first = false;
@@ -525,23 +554,32 @@ impl Dist {
         self.body_bottom - self.y - self.reserve()
     }
 
+    /// What the first note on the page adds to the footnote area: the gap
+    /// above the separator and the separator line (0 once a note is there).
+    fn separator_extra(&self) -> f32 {
+        if self.foot.is_empty() {
+            self.fs.gap_above + self.fs.separator_height
+        } else {
+            0.0
+        }
+    }
+
     /// What setting `notes` here would add to the footnote area.
     fn note_extra(&self, notes: &[Note]) -> f32 {
         if notes.is_empty() {
             return 0.0;
         }
-        let sep = if self.foot.is_empty() {
-            self.fs.gap_above + self.fs.separator_height
-        } else {
-            0.0
-        };
-        sep + notes.iter().map(Note::height).sum::<f32>()
+        self.separator_extra() + notes.iter().map(Note::height).sum::<f32>()
     }
 
     /// A need cut back to the child's own height when even an empty page
     /// cannot hold it (a keep chain that never fits is broken).
     fn cap_need(&self, need: f32, own: f32) -> f32 {
-        if need > self.fresh_cap + EPSILON { own } else { need }
+        if need > self.fresh_cap + EPSILON {
+            own
+        } else {
+            need
+        }
     }
 
     fn child(&mut self, c: Child, tables: &[TableInfo], ctx: &mut Ctx<'_>) {
@@ -580,13 +618,16 @@ impl Dist {
             }
             // Notes taller than any page: start them here if the line and
             // the first note line fit; the rest continues.
-            if notes_free && !atom.notes.is_empty() && extra > self.fresh_cap - own && fits(pending + need, rem) {
-                let first = atom.notes[0].lines.first().map_or(0.0, |l| l.gap + l.frame.h);
-                let sep = self.note_extra(&[]).max(if self.foot.is_empty() {
-                    self.fs.gap_above + self.fs.separator_height
-                } else {
-                    0.0
-                });
+            if notes_free
+                && !atom.notes.is_empty()
+                && extra > self.fresh_cap - own
+                && fits(pending + need, rem)
+            {
+                let first = atom.notes[0]
+                    .lines
+                    .first()
+                    .map_or(0.0, |l| l.gap + l.frame.h);
+                let sep = self.separator_extra();
                 if fits(pending + own + sep + first, rem) {
                     self.commit(atom, true);
                     return;
@@ -623,7 +664,14 @@ impl Dist {
         }
     }
 
-    fn place_row(&mut self, table: usize, row: RowLayout, need: f32, tables: &[TableInfo], ctx: &mut Ctx<'_>) {
+    fn place_row(
+        &mut self,
+        table: usize,
+        row: RowLayout,
+        need: f32,
+        tables: &[TableInfo],
+        ctx: &mut Ctx<'_>,
+    ) {
         let Some(info) = tables.get(table) else {
             return;
         };
@@ -644,11 +692,7 @@ impl Dist {
             let extra = if notes.is_empty() {
                 0.0
             } else {
-                self.note_extra(&[]).max(if self.foot.is_empty() {
-                    self.fs.gap_above + self.fs.separator_height
-                } else {
-                    0.0
-                }) + notes.iter().map(|n| n.height()).sum::<f32>()
+                self.separator_extra() + notes.iter().map(|n| n.height()).sum::<f32>()
             };
             let notes_free = notes.is_empty() || self.carry.is_empty();
             if notes_free && fits(pending + nd + extra, rem) {
@@ -688,7 +732,13 @@ impl Dist {
 
     /// Breaks the page inside a table and repeats its header rows (unless
     /// the row waiting is itself a header row).
-    fn break_in_table(&mut self, table: usize, header: bool, tables: &[TableInfo], ctx: &mut Ctx<'_>) {
+    fn break_in_table(
+        &mut self,
+        table: usize,
+        header: bool,
+        tables: &[TableInfo],
+        ctx: &mut Ctx<'_>,
+    ) {
         self.break_page(ctx);
         if header {
             return;

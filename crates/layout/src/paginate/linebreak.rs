@@ -47,7 +47,10 @@ impl SegKind {
     /// Whether the segment is part of a word (no break opportunity on
     /// either side of it unless a space is there).
     fn wordish(self) -> bool {
-        matches!(self, SegKind::Word | SegKind::Mark { .. } | SegKind::Blank(_))
+        matches!(
+            self,
+            SegKind::Word | SegKind::Mark { .. } | SegKind::Blank(_)
+        )
     }
 }
 
@@ -119,7 +122,14 @@ fn tokens(text: &str) -> impl Iterator<Item = (bool, &str)> {
 
 /// Turns a paragraph's runs into segments.
 pub(crate) fn collect<'a>(runs: &'a [Run], ctx: &mut Ctx<'a>) -> Vec<Seg<'a>> {
-    let mut segs = Vec::with_capacity(runs.len() * 8);
+    let estimate: usize = runs
+        .iter()
+        .map(|r| match r {
+            Run::Text(t) => t.text.len() / 3 + 1,
+            _ => 1,
+        })
+        .sum();
+    let mut segs = Vec::with_capacity(estimate);
     for run in runs {
         match run {
             Run::Text(t) => {
@@ -155,7 +165,14 @@ pub(crate) fn collect<'a>(runs: &'a [Run], ctx: &mut Ctx<'a>) -> Vec<Seg<'a>> {
             }
             Run::LineBreak => {
                 let sp = ctx.space(FontId::Regular);
-                let mut s = Seg::new(SegKind::Break, FontId::Regular, 0.0, Cow::Borrowed(""), sp, 0.0);
+                let mut s = Seg::new(
+                    SegKind::Break,
+                    FontId::Regular,
+                    0.0,
+                    Cow::Borrowed(""),
+                    sp,
+                    0.0,
+                );
                 s.g1 = 0;
                 segs.push(s);
             }
@@ -220,7 +237,12 @@ pub(crate) struct Line<'a> {
 /// available to the first line, `rest` to the others. A segment that is
 /// split for an over-long word is rewritten in place (its tail stays in the
 /// list), so lines refer to `segs` as it is after the call.
-pub(crate) fn linebreak<'a>(segs: &mut [Seg<'a>], first: f32, rest: f32, ctx: &Ctx<'a>) -> Vec<Line<'a>> {
+pub(crate) fn linebreak<'a>(
+    segs: &mut [Seg<'a>],
+    first: f32,
+    rest: f32,
+    ctx: &Ctx<'a>,
+) -> Vec<Line<'a>> {
     let n = segs.len();
     let mut lines: Vec<Line<'a>> = Vec::new();
     let mut i = 0;
@@ -314,14 +336,15 @@ fn fit_head<'a>(
 ) -> (usize, Option<Seg<'a>>, f32) {
     let mut acc = 0.0f32;
     for k in i..j {
-        let w = segs[k].width;
+        let Some(seg) = segs.get(k) else { break };
+        let w = seg.width;
         if fits(acc + w, room) {
             acc += w;
             continue;
         }
         let taken = k - i;
-        if segs[k].kind == SegKind::Word
-            && let Some((head, tail)) = split_seg(&segs[k], room - acc, taken == 0, ctx)
+        if seg.kind == SegKind::Word
+            && let Some((head, tail)) = split_seg(seg, room - acc, taken == 0, ctx)
         {
             let hw = head.width;
             if tail.g0 == tail.g1 && tail.text.is_empty() {
@@ -352,7 +375,12 @@ fn is_extending(c: char) -> bool {
 /// the tail, between shaping clusters that are grapheme boundaries. With
 /// `force`, takes at least the first cluster. `None` when nothing fits and
 /// `force` is off, or the segment has no inner boundary and does not fit.
-fn split_seg<'a>(seg: &Seg<'a>, room: f32, force: bool, ctx: &Ctx<'a>) -> Option<(Seg<'a>, Seg<'a>)> {
+fn split_seg<'a>(
+    seg: &Seg<'a>,
+    room: f32,
+    force: bool,
+    ctx: &Ctx<'a>,
+) -> Option<(Seg<'a>, Seg<'a>)> {
     let glyphs = &seg.shaped.glyphs[seg.g0..seg.g1];
     let scale = ctx.scale(seg.font, seg.size);
     let mut acc = 0i64;
@@ -361,7 +389,11 @@ fn split_seg<'a>(seg: &Seg<'a>, room: f32, force: bool, ctx: &Ctx<'a>) -> Option
     for (q, g) in glyphs.iter().enumerate() {
         if q > 0 && g.cluster > glyphs[q - 1].cluster {
             let b = g.cluster.saturating_sub(seg.base) as usize;
-            let boundary = seg.text.get(b..).and_then(|s| s.chars().next()).is_some_and(|c| !is_extending(c));
+            let boundary = seg
+                .text
+                .get(b..)
+                .and_then(|s| s.chars().next())
+                .is_some_and(|c| !is_extending(c));
             if boundary {
                 if first.is_none() {
                     first = Some((q, acc));
@@ -391,7 +423,10 @@ fn split_seg<'a>(seg: &Seg<'a>, room: f32, force: bool, ctx: &Ctx<'a>) -> Option
     }
     let (head_text, tail_text): (Cow<'a, str>, Cow<'a, str>) = match &seg.text {
         Cow::Borrowed(s) => (Cow::Borrowed(&s[..b]), Cow::Borrowed(&s[b..])),
-        Cow::Owned(s) => (Cow::Owned(s[..b].to_string()), Cow::Owned(s[b..].to_string())),
+        Cow::Owned(s) => (
+            Cow::Owned(s[..b].to_string()),
+            Cow::Owned(s[b..].to_string()),
+        ),
     };
     let total = seg.width;
     let head_w = adv as f32 * scale;
@@ -416,7 +451,13 @@ mod tests {
         let t: Vec<_> = tokens("Số 30/2020/NĐ-CP  ngày").collect();
         assert_eq!(
             t,
-            vec![(false, "Số"), (true, " "), (false, "30/2020/NĐ-CP"), (true, "  "), (false, "ngày")]
+            vec![
+                (false, "Số"),
+                (true, " "),
+                (false, "30/2020/NĐ-CP"),
+                (true, "  "),
+                (false, "ngày")
+            ]
         );
     }
 }

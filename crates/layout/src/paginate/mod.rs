@@ -29,6 +29,7 @@ use crate::flow::Flow;
 use crate::fonts::{FontId, FontSet, ShapedWord, Shaper};
 use crate::pages::Pages;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
 pub use linebreak::is_break_space;
@@ -96,8 +97,8 @@ pub(crate) fn baseline(line_height: f32, descent: f32) -> f32 {
 pub(crate) struct Ctx<'a> {
     /// The fonts' shaper (with its own cache).
     shaper: Shaper<'a>,
-    /// Words borrowed from the flow, shaped: no allocation per look-up.
-    words: HashMap<(FontId, &'a str), Rc<ShapedWord>>,
+    /// The thread's word cache, taken for the run and given back on drop.
+    words: WordCache,
     /// Units per em per face.
     upem: [f32; 4],
     /// Descender in em per face.
@@ -119,7 +120,17 @@ impl<'a> Ctx<'a> {
         let descender = FontId::ALL.map(|f| signed(fonts.descender(f)));
         Ctx {
             shaper,
-            words: HashMap::new(),
+            words: {
+                // Identity of the font set: the address of its regular
+                // face's bytes, which live for the whole process.
+                let key = fonts.data(FontId::Regular).as_ptr() as usize;
+                let mut c = WORDS.with(|cell| cell.take());
+                if c.set_key != key || c.words.len() >= WORD_CACHE_LIMIT {
+                    c.words.clear();
+                    c.set_key = key;
+                }
+                c
+            },
             upem,
             descender,
             space,
@@ -127,13 +138,23 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Shapes a word that lives as long as the flow (cached by reference).
-    pub(crate) fn shape(&mut self, font: FontId, word: &'a str) -> Rc<ShapedWord> {
-        if let Some(w) = self.words.get(&(font, word)) {
+    /// Shapes a word, through the thread's word cache (kept between calls,
+    /// so a batch of documents or a re-render shapes each word once).
+    pub(crate) fn shape(&mut self, font: FontId, word: &str) -> Rc<ShapedWord> {
+        if let Some(w) = self
+            .words
+            .words
+            .get(word)
+            .and_then(|e| e[font.index()].as_ref())
+        {
             return w.clone();
         }
         let w = self.shaper.shape(font, word);
-        self.words.insert((font, word), w.clone());
+        let entry = match self.words.words.get_mut(word) {
+            Some(e) => e,
+            None => self.words.words.entry(Box::from(word)).or_default(),
+        };
+        entry[font.index()] = Some(w.clone());
         w
     }
 
@@ -162,5 +183,73 @@ impl<'a> Ctx<'a> {
         let b = self.next_block;
         self.next_block = self.next_block.saturating_add(1);
         b
+    }
+}
+
+impl Drop for Ctx<'_> {
+    fn drop(&mut self) {
+        let c = std::mem::take(&mut self.words);
+        WORDS.with(|cell| cell.replace(c));
+    }
+}
+
+/// Words kept in the thread's cache before it is emptied (bounds memory in
+/// long batch runs).
+const WORD_CACHE_LIMIT: usize = 100_000;
+
+/// Shaped words per face, for one font set.
+#[derive(Default)]
+struct WordCache {
+    set_key: usize,
+    words: HashMap<Box<str>, [Option<Rc<ShapedWord>>; 4], BuildHasherDefault<FxHasher>>,
+}
+
+thread_local! {
+    /// The thread's shaped words. Only looked up, never iterated: output
+    /// does not depend on its order or on what earlier calls left in it.
+    static WORDS: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
+}
+
+/// A small, fast, non-cryptographic hasher for the word cache (the Fx hash
+/// of rustc; keys are our own document's words, no attacker to fear).
+#[derive(Default)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
     }
 }

@@ -4,7 +4,7 @@
 use super::frame::{Atom, Frame, Note};
 use super::linebreak::{self, Line, Seg, SegKind};
 use super::{Ctx, baseline, len, signed};
-use crate::flow::{Align, Para, Role};
+use crate::flow::{Align, Para};
 use crate::fonts::FontId;
 use crate::pages::{Glyph, Item, PlacedText, Region};
 
@@ -39,7 +39,11 @@ pub(crate) fn layout_para<'a>(
     let lines = linebreak::linebreak(&mut segs, first, avail, ctx);
     let mut atoms = Vec::with_capacity(lines.len());
     for (n, line) in lines.iter().enumerate() {
-        let (left, room) = if n == 0 { (x0 + il + ifirst, first) } else { (x0 + il, avail) };
+        let (left, room) = if n == 0 {
+            (x0 + il + ifirst, first)
+        } else {
+            (x0 + il, avail)
+        };
         let mut frame = Frame {
             h: lh,
             ..Frame::default()
@@ -111,7 +115,15 @@ fn commit<'a>(
     let mut stretchable = 0u32;
     let mut seen = false;
     let mut big: Option<(FontId, f32)> = None;
+    let mut text_len = 0;
+    let mut glyph_count = 0;
     for s in line_segs(segs, line) {
+        text_len += s.text.len();
+        glyph_count += match s.kind {
+            SegKind::Space(k) => k as usize,
+            SegKind::Blank(_) => s.text.len(),
+            _ => s.g1 - s.g0,
+        };
         match s.kind {
             SegKind::Space(k) if seen => stretchable += k,
             SegKind::Mark { .. } | SegKind::Break => {}
@@ -120,8 +132,10 @@ fn commit<'a>(
         if !matches!(s.kind, SegKind::Space(_)) {
             seen = true;
         }
-        if matches!(s.kind, SegKind::Word | SegKind::Space(_) | SegKind::Blank(_))
-            && big.is_none_or(|(_, z)| s.size > z)
+        if matches!(
+            s.kind,
+            SegKind::Word | SegKind::Space(_) | SegKind::Blank(_)
+        ) && big.is_none_or(|(_, z)| s.size > z)
         {
             big = Some((s.font, s.size));
         }
@@ -186,7 +200,7 @@ fn commit<'a>(
                         size: p.size,
                         text: p.text,
                         glyphs: p.glyphs,
-                        role: if role == Role::Note { Role::Note } else { role },
+                        role,
                         block,
                         artifact: false,
                     }));
@@ -200,15 +214,18 @@ fn commit<'a>(
             }
             _ => {}
         }
-        if cur.as_ref().is_some_and(|p| p.font != s.font || p.size != s.size) {
+        if cur
+            .as_ref()
+            .is_some_and(|p| p.font != s.font || p.size != s.size)
+        {
             flush(&mut cur, frame);
         }
         let p = cur.get_or_insert_with(|| Piece {
             font: s.font,
             size: s.size,
             x: pen,
-            text: String::new(),
-            glyphs: Vec::new(),
+            text: String::with_capacity(text_len),
+            glyphs: Vec::with_capacity(glyph_count),
         });
         match s.kind {
             SegKind::Space(k) => {

@@ -57,7 +57,11 @@ impl RowLayout {
             .iter()
             .filter_map(|c| c.stack.atoms.first().map(|(y, a)| y + a.frame.h))
             .fold(f32::INFINITY, f32::min);
-        if first.is_finite() { first + pad.top + pad.bottom } else { self.height(pad) }
+        if first.is_finite() {
+            first + pad.top + pad.bottom
+        } else {
+            self.height(pad)
+        }
     }
 
     /// Whether no cell has content left.
@@ -99,7 +103,10 @@ pub(crate) fn layout_table<'a>(
         for (k, w) in geom.xs.windows(2).enumerate() {
             let cw = len(w[1] - w[0] - pad.left - pad.right);
             let (stack, valign) = match row.cells.get(k) {
-                Some(c) => (layout_stack(&c.blocks, w[0] + pad.left, cw, true, notes, ctx), c.valign),
+                Some(c) => (
+                    layout_stack(&c.blocks, w[0] + pad.left, cw, true, notes, ctx),
+                    c.valign,
+                ),
                 None => (Stack::default(), VAlign::Top),
             };
             content = content.max(stack.h);

@@ -145,18 +145,18 @@ pub(crate) fn header_grid(cx: &mut Ctx) -> Table {
     number.line_height = row2_pitch;
     number.space_before = HEADER_ROW_GAP;
     let mut left2 = vec![Block::Para(number)];
-    if matches!(doc.doc_type, DocType::CongVan | DocType::ThuCong) {
-        if let Some(title) = doc.title.as_deref().filter(|t| !t.trim().is_empty()) {
-            let vv = format!("V/v {}", title.trim());
-            let lines = balanced_lines(&mut cx.sh, face(false, false), VV_SIZE, &vv, left_in);
-            let mut p = form_line(
-                lines_to_runs(&lines, false, false, VV_SIZE),
-                VV_SIZE,
-                "title",
-            );
-            p.space_before = VV_SPACE_BEFORE;
-            left2.push(Block::Para(p));
-        }
+    if matches!(doc.doc_type, DocType::CongVan | DocType::ThuCong)
+        && let Some(title) = doc.title.as_deref().filter(|t| !t.trim().is_empty())
+    {
+        let vv = format!("V/v {}", title.trim());
+        let lines = balanced_lines(&mut cx.sh, face(false, false), VV_SIZE, &vv, left_in);
+        let mut p = form_line(
+            lines_to_runs(&lines, false, false, VV_SIZE),
+            VV_SIZE,
+            "title",
+        );
+        p.space_before = VV_SPACE_BEFORE;
+        left2.push(Block::Para(p));
     }
     let right2 = if doc.doc_type == DocType::BienBan {
         // Mẫu 1.9: a biên bản has no place/date line.

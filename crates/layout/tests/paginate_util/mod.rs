@@ -57,7 +57,9 @@ pub fn para(s: &str, align: Align) -> Para {
 
 /// `n` words "lorem ipsum …", deterministic.
 pub fn words(n: usize) -> String {
-    const W: [&str; 8] = ["lorem", "ipsum", "dolor", "sit", "amet", "tiếng", "Việt", "quản"];
+    const W: [&str; 8] = [
+        "lorem", "ipsum", "dolor", "sit", "amet", "tiếng", "Việt", "quản",
+    ];
     (0..n).map(|i| W[i % W.len()]).collect::<Vec<_>>().join(" ")
 }
 
@@ -123,7 +125,12 @@ pub fn lines(p: &Page) -> Vec<TextLine> {
             l.x2 = l.x2.max(x2);
             l.text.push_str(&t.text);
         } else {
-            out.push(TextLine { y: t.y, x1: t.x, x2, text: t.text.clone() });
+            out.push(TextLine {
+                y: t.y,
+                x1: t.x,
+                x2,
+                text: t.text.clone(),
+            });
         }
     }
     for t in all.iter().filter(|t| t.size < SIZE - 0.01) {
@@ -138,7 +145,11 @@ pub fn lines(p: &Page) -> Vec<TextLine> {
 
 /// All page texts joined, per page.
 pub fn page_text(p: &Page) -> String {
-    lines(p).iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n")
+    lines(p)
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A paragraph of exactly `n` short lines "p.1" … (forced line breaks).
@@ -171,7 +182,11 @@ pub fn page_of(pages: &Pages, s: &str) -> Option<usize> {
 
 /// A footnote reference numbered `n` whose note has `lines` lines "n<n>.<i>".
 pub fn fnref(n: u32, lines: usize) -> Run {
-    let mut runs = vec![Run::FootnoteMark(Mark { number: n, size: 8.0, rise: 4.0 })];
+    let mut runs = vec![Run::FootnoteMark(Mark {
+        number: n,
+        size: 8.0,
+        rise: 4.0,
+    })];
     for i in 1..=lines {
         if i > 1 {
             runs.push(Run::LineBreak);
@@ -181,7 +196,11 @@ pub fn fnref(n: u32, lines: usize) -> Run {
     let mut p = para_runs(runs, Align::Justify);
     p.role = Role::Note;
     Run::FootnoteRef(FootnoteRef {
-        mark: Mark { number: n, size: 8.0, rise: 4.0 },
+        mark: Mark {
+            number: n,
+            size: 8.0,
+            rise: 4.0,
+        },
         note: vec![p],
     })
 }
