@@ -20,7 +20,7 @@ pub enum Format {
 }
 
 /// How to render.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct RenderOptions<'a> {
     /// Which PDF standard to write.
     pub pdf_standard: PdfStandard,
@@ -86,24 +86,37 @@ pub fn epoch_to_iso(secs: i64) -> Option<String> {
     chrono::DateTime::from_timestamp(secs, 0).map(|d| d.format("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
 
-/// The timestamp written into the files' metadata: the document's own date
-/// when it is complete, else `SOURCE_DATE_EPOCH`, else none. Never the clock.
-pub fn metadata_timestamp(doc_date: Option<&str>, source_date_epoch: Option<i64>) -> Option<String> {
-    match doc_date {
-        Some(d) => Some(format!("{d}T00:00:00Z")),
-        None => source_date_epoch.and_then(epoch_to_iso),
+/// The timestamp written into the files' metadata, as ISO 8601 UTC. Never the
+/// clock: the document's full date when it has one; else `SOURCE_DATE_EPOCH`;
+/// else the first day of what the document's partial date gives (a report
+/// dated "2023-06" → 2023-06-01); else 1970-01-01 (PDF/A needs a date).
+pub fn metadata_timestamp(date: &vanban_model::PartialDate, source_date_epoch: Option<i64>) -> String {
+    if let (Some(y), Some(m), Some(d)) = (date.year, date.month, date.day) {
+        return format!("{y:04}-{m:02}-{d:02}T00:00:00Z");
     }
+    if let Some(iso) = source_date_epoch.and_then(epoch_to_iso) {
+        return iso;
+    }
+    match date.year {
+        Some(y) => format!("{y:04}-{:02}-01T00:00:00Z", date.month.unwrap_or(1)),
+        None => "1970-01-01T00:00:00Z".to_string(),
+    }
+}
+
+fn pdf_timestamp(iso: &str) -> Option<vanban_pdf::Timestamp> {
+    let dt = chrono::DateTime::parse_from_rfc3339(iso).ok()?;
+    vanban_pdf::Timestamp::from_unix(dt.timestamp())
 }
 
 /// Renders one JSON document to the asked formats, entirely in memory.
 pub fn render(json: &[u8], formats: &[Format], opts: &RenderOptions<'_>) -> Result<Rendered, Error> {
     let doc = vanban_model::parse_bytes(json)?;
     let flow = vanban_layout::style::style(&doc, opts.fonts)?;
-    let timestamp = metadata_timestamp(flow.info.date.as_deref(), opts.source_date_epoch);
+    let timestamp = metadata_timestamp(&doc.date, opts.source_date_epoch);
     let mut out = Rendered::default();
     if formats.contains(&Format::Docx) {
         let docx_opts = vanban_docx::DocxOptions {
-            timestamp: timestamp.clone(),
+            timestamp: Some(timestamp.clone()),
         };
         out.docx = Some(vanban_docx::write_docx(&flow, &docx_opts)?);
     }
@@ -111,9 +124,9 @@ pub fn render(json: &[u8], formats: &[Format], opts: &RenderOptions<'_>) -> Resu
         let pages = vanban_layout::paginate::paginate(&flow, opts.fonts)?;
         let pdf_opts = vanban_pdf::PdfOptions {
             standard: opts.pdf_standard,
-            timestamp,
+            timestamp: pdf_timestamp(&timestamp),
             attachment: (opts.pdf_standard == PdfStandard::A3b)
-                .then(|| ("source.json".to_string(), json.to_vec())),
+                .then(|| vanban_pdf::Attachment::json_source("source.json", json.to_vec())),
         };
         out.pdf = Some(vanban_pdf::write_pdf(&pages, opts.fonts, &pdf_opts)?);
     }

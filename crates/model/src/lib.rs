@@ -2,10 +2,10 @@
 //! JSON paths and line/column, validation, inline markup, NFC normalisation,
 //! and the pure Vietnamese date and number formatting helpers.
 //!
-//! Entry points: [`parse`] (a JSON string) and [`parse_bytes`] (a file's
+//! Entry points: [`parse()`] (a JSON string) and [`parse_bytes`] (a file's
 //! bytes, with encoding detection) give a validated [`Document`] or every
 //! error found, each with its JSON path; [`schema_json`] gives the JSON
-//! Schema; [`format`] holds the number/date line helpers used by layout.
+//! Schema; [`format`](mod@format) holds the number/date line helpers used by layout.
 
 #![warn(missing_docs)]
 

@@ -203,7 +203,7 @@ impl<'a> IntoIterator for &'a Errors {
 
 /// Parses a file's bytes: checks the size, strips a UTF-8 BOM, and rejects
 /// input that is not UTF-8 with a guess at what it is (Windows-1258, TCVN3,
-/// VNI, UTF-16) before [`parse`].
+/// VNI, UTF-16) before [`parse()`].
 pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Errors> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(Errors::single(too_big(bytes.len())));
@@ -633,7 +633,10 @@ fn parse_date(s: &str, full_only: bool) -> Result<PartialDate, String> {
                 .rev()
                 .find(|&n| NaiveDate::from_ymd_opt(year, m, n).is_some())
                 .unwrap_or(28);
-            let name = MONTHS.get((m as usize).saturating_sub(1)).copied().unwrap_or("this month");
+            let name = MONTHS
+                .get((m as usize).saturating_sub(1))
+                .copied()
+                .unwrap_or("this month");
             return Err(format!(
                 "{s} is not a real date ({name} {year} has {days} days)"
             ));
