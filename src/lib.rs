@@ -90,7 +90,10 @@ pub fn epoch_to_iso(secs: i64) -> Option<String> {
 /// clock: the document's full date when it has one; else `SOURCE_DATE_EPOCH`;
 /// else the first day of what the document's partial date gives (a report
 /// dated "2023-06" → 2023-06-01); else 1970-01-01 (PDF/A needs a date).
-pub fn metadata_timestamp(date: &vanban_model::PartialDate, source_date_epoch: Option<i64>) -> String {
+pub fn metadata_timestamp(
+    date: &vanban_model::PartialDate,
+    source_date_epoch: Option<i64>,
+) -> String {
     if let (Some(y), Some(m), Some(d)) = (date.year, date.month, date.day) {
         return format!("{y:04}-{m:02}-{d:02}T00:00:00Z");
     }
@@ -109,7 +112,11 @@ fn pdf_timestamp(iso: &str) -> Option<vanban_pdf::Timestamp> {
 }
 
 /// Renders one JSON document to the asked formats, entirely in memory.
-pub fn render(json: &[u8], formats: &[Format], opts: &RenderOptions<'_>) -> Result<Rendered, Error> {
+pub fn render(
+    json: &[u8],
+    formats: &[Format],
+    opts: &RenderOptions<'_>,
+) -> Result<Rendered, Error> {
     let doc = vanban_model::parse_bytes(json)?;
     let flow = vanban_layout::style::style(&doc, opts.fonts)?;
     let timestamp = metadata_timestamp(&doc.date, opts.source_date_epoch);

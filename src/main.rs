@@ -4,7 +4,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use vanban::{Format, FontSet, PdfStandard, RenderOptions};
+use vanban::{FontSet, Format, PdfStandard, RenderOptions};
 
 /// Exit code: the document has errors.
 const EXIT_DOCUMENT: u8 = 1;
@@ -26,7 +26,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Render a document to PDF and/or DOCX.
-    #[command(after_help = "Examples:\n  vanban render bao-cao.json                 # bao-cao.pdf and bao-cao.docx here\n  vanban render bao-cao.json -o out/         # out/bao-cao.pdf and out/bao-cao.docx\n  vanban render bao-cao.json -o x.pdf        # just the PDF\n  vanban render - --format pdf -o - < in.json > out.pdf\n\nOutputs are written atomically: on any error no file is written.")]
+    #[command(
+        after_help = "Examples:\n  vanban render bao-cao.json                 # bao-cao.pdf and bao-cao.docx here\n  vanban render bao-cao.json -o out/         # out/bao-cao.pdf and out/bao-cao.docx\n  vanban render bao-cao.json -o x.pdf        # just the PDF\n  vanban render - --format pdf -o - < in.json > out.pdf\n\nOutputs are written atomically: on any error no file is written."
+    )]
     Render {
         /// Input JSON file, or `-` for standard input.
         input: PathBuf,
@@ -56,7 +58,9 @@ enum Command {
     #[command(after_help = "Example:\n  vanban schema > vanban.schema.json")]
     Schema,
     /// Show which font files are used.
-    #[command(after_help = "Example:\n  vanban fonts --font-dir /usr/share/fonts/truetype/msttcorefonts")]
+    #[command(
+        after_help = "Example:\n  vanban fonts --font-dir /usr/share/fonts/truetype/msttcorefonts"
+    )]
     Fonts {
         /// Folder with Times New Roman (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf).
         #[arg(long)]
@@ -114,7 +118,13 @@ fn main() -> ExitCode {
             format,
             pdf_standard,
             font_dir,
-        } => render(&input, output.as_deref(), format, pdf_standard.into(), font_dir.as_deref()),
+        } => render(
+            &input,
+            output.as_deref(),
+            format,
+            pdf_standard.into(),
+            font_dir.as_deref(),
+        ),
         Command::Check { inputs } => check(&inputs),
         Command::Schema => {
             println!("{}", vanban_model::schema_json());
@@ -139,7 +149,8 @@ fn read_input(input: &Path) -> Result<Vec<u8>, Failure> {
             .map_err(|e| Failure::usage(format!("cannot read standard input: {e}")))?;
         return Ok(buf);
     }
-    std::fs::read(input).map_err(|e| Failure::usage(format!("cannot read {}: {e}", input.display())))
+    std::fs::read(input)
+        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", input.display())))
 }
 
 fn load_fonts(font_dir: Option<&Path>) -> Result<&'static FontSet, Failure> {
@@ -153,11 +164,11 @@ fn load_fonts(font_dir: Option<&Path>) -> Result<&'static FontSet, Failure> {
 
 fn source_date_epoch() -> Result<Option<i64>, Failure> {
     match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) if !v.trim().is_empty() => v
-            .trim()
-            .parse::<i64>()
-            .map(Some)
-            .map_err(|_| Failure::usage(format!("SOURCE_DATE_EPOCH={v:?} is not a whole number of seconds"))),
+        Ok(v) if !v.trim().is_empty() => v.trim().parse::<i64>().map(Some).map_err(|_| {
+            Failure::usage(format!(
+                "SOURCE_DATE_EPOCH={v:?} is not a whole number of seconds"
+            ))
+        }),
         _ => Ok(None),
     }
 }
@@ -237,7 +248,11 @@ fn render(
     };
     let formats: Vec<Format> = plan.iter().map(|(f, _)| *f).collect();
     let rendered = vanban::render(&json, &formats, &opts).map_err(|e| Failure {
-        code: if e.is_document_error() { EXIT_DOCUMENT } else { EXIT_USAGE },
+        code: if e.is_document_error() {
+            EXIT_DOCUMENT
+        } else {
+            EXIT_USAGE
+        },
         message: format!("{}: {e}", input.display()),
     })?;
     for (f, path) in plan {

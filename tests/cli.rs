@@ -42,7 +42,12 @@ fn render_single_format_by_extension_and_flag() {
     let dir = tempfile::tempdir().expect("tempdir");
     let pdf = dir.path().join("x.pdf");
     let st = vanban()
-        .args(["render", &fixture("cong-van.json"), "-o", pdf.to_str().expect("p")])
+        .args([
+            "render",
+            &fixture("cong-van.json"),
+            "-o",
+            pdf.to_str().expect("p"),
+        ])
         .status()
         .expect("run");
     assert!(st.success());
@@ -50,7 +55,14 @@ fn render_single_format_by_extension_and_flag() {
     assert!(!dir.path().join("x.docx").exists());
     let stem = dir.path().join("y");
     let st = vanban()
-        .args(["render", &fixture("cong-van.json"), "--format", "docx", "-o", stem.to_str().expect("p")])
+        .args([
+            "render",
+            &fixture("cong-van.json"),
+            "--format",
+            "docx",
+            "-o",
+            stem.to_str().expect("p"),
+        ])
         .status()
         .expect("run");
     assert!(st.success());
@@ -89,7 +101,12 @@ fn bad_document_exits_1_names_the_path_and_writes_nothing() {
     );
     let out_dir = dir.path().join("out");
     let out = vanban()
-        .args(["render", bad.to_str().expect("p"), "-o", &format!("{}/", out_dir.display())])
+        .args([
+            "render",
+            bad.to_str().expect("p"),
+            "-o",
+            &format!("{}/", out_dir.display()),
+        ])
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(1));
@@ -103,8 +120,15 @@ fn bad_document_exits_1_names_the_path_and_writes_nothing() {
 #[test]
 fn syntax_error_has_line_and_column() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let bad = temp_file(dir.path(), "syn.json", b"{\n  \"type\": \"bao_cao\",\n  \"issuer\": }\n");
-    let out = vanban().args(["check", bad.to_str().expect("p")]).output().expect("run");
+    let bad = temp_file(
+        dir.path(),
+        "syn.json",
+        b"{\n  \"type\": \"bao_cao\",\n  \"issuer\": }\n",
+    );
+    let out = vanban()
+        .args(["check", bad.to_str().expect("p")])
+        .output()
+        .expect("run");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("line 3"), "{err}");
@@ -113,7 +137,10 @@ fn syntax_error_has_line_and_column() {
 
 #[test]
 fn usage_and_io_errors_exit_2() {
-    let out = vanban().args(["render", "/nonexistent/x.json"]).output().expect("run");
+    let out = vanban()
+        .args(["render", "/nonexistent/x.json"])
+        .output()
+        .expect("run");
     assert_eq!(out.status.code(), Some(2));
     let out = vanban().args(["render"]).output().expect("run");
     assert_eq!(out.status.code(), Some(2));
@@ -121,15 +148,26 @@ fn usage_and_io_errors_exit_2() {
         .args(["render", &fixture("cong-van.json"), "-o", "-"])
         .output()
         .expect("run");
-    assert_eq!(out.status.code(), Some(2), "two formats cannot go to stdout");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "two formats cannot go to stdout"
+    );
 }
 
 #[test]
 fn check_accepts_every_fixture() {
     let files: Vec<String> = fixtures().iter().map(|p| p.display().to_string()).collect();
     let out = vanban().arg("check").args(&files).output().expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(String::from_utf8_lossy(&out.stdout).matches(": ok").count(), files.len());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).matches(": ok").count(),
+        files.len()
+    );
 }
 
 #[test]
@@ -156,7 +194,14 @@ fn source_date_epoch_changes_only_undated_metadata_and_is_deterministic() {
             .env("SOURCE_DATE_EPOCH", epoch)
             .env("TZ", tz)
             .env("LC_ALL", "C")
-            .args(["render", &fixture("bao-cao-ba-to.json"), "--format", "pdf", "-o", "-"])
+            .args([
+                "render",
+                &fixture("bao-cao-ba-to.json"),
+                "--format",
+                "pdf",
+                "-o",
+                "-",
+            ])
             .output()
             .expect("run");
         assert!(out.status.success());
@@ -166,5 +211,8 @@ fn source_date_epoch_changes_only_undated_metadata_and_is_deterministic() {
     let b = run("1700000000", "Asia/Ho_Chi_Minh");
     assert_eq!(a, b, "time zone must not change the bytes");
     let c = run("1600000000", "UTC");
-    assert_ne!(a, c, "the Ba Tô report has no full date: SOURCE_DATE_EPOCH sets it");
+    assert_ne!(
+        a, c,
+        "the Ba Tô report has no full date: SOURCE_DATE_EPOCH sets it"
+    );
 }

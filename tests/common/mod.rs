@@ -17,7 +17,11 @@ pub fn fixtures() -> Vec<PathBuf> {
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
     v.sort();
-    assert!(v.len() >= 8, "expected at least 8 fixtures, found {}", v.len());
+    assert!(
+        v.len() >= 8,
+        "expected at least 8 fixtures, found {}",
+        v.len()
+    );
     v
 }
 
@@ -49,6 +53,29 @@ pub fn temp_file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     p
 }
 
+/// Stands for a footnote mark in [`body_words`].
+pub const FOOTNOTE: char = '\u{1}';
+
+/// How many PDF words, from `pdf[i]`, stand for the model word `model`:
+/// equal in lower case, with a footnote mark's digits where the model word
+/// has [`FOOTNOTE`] (the text after the mark may come as the next PDF word).
+pub fn words_matching(pdf: &[&str], i: usize, model: &str) -> Option<usize> {
+    let model = model.to_lowercase();
+    let first = pdf.get(i)?.to_lowercase();
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    match model.split_once(FOOTNOTE) {
+        None => (first == model).then_some(1),
+        Some((pre, post)) => {
+            let rest = first.strip_prefix(pre)?;
+            if rest.strip_suffix(post).is_some_and(digits) {
+                return Some(1);
+            }
+            let next = pdf.get(i + 1).map(|w| w.to_lowercase());
+            (digits(rest) && next.as_deref() == Some(post)).then_some(2)
+        }
+    }
+}
+
 /// The plain words of a document's text, from the model, in reading order:
 /// every paragraph, heading and list item of the body and appendices.
 pub fn body_words(doc: &vanban_model::Document) -> Vec<String> {
@@ -58,7 +85,7 @@ pub fn body_words(doc: &vanban_model::Document) -> Vec<String> {
             match i {
                 Inline::Text { text, .. } => out.push_str(text),
                 Inline::LineBreak => out.push(' '),
-                Inline::Footnote(_) => out.push(' '),
+                Inline::Footnote(_) => out.push(FOOTNOTE),
             }
         }
     }

@@ -103,12 +103,33 @@ static BOLD_ITALIC: &[u8] = include_bytes!("../../../fonts/LiberationSerif-BoldI
 /// File names of Times New Roman's faces as shipped by Windows and the
 /// msttcorefonts package, per face (lower-cased match).
 const TNR_FILES: [(&str, &[&str]); 4] = [
-    ("regular", &["times.ttf", "times new roman.ttf", "timesnewroman.ttf"]),
-    ("bold", &["timesbd.ttf", "times new roman bold.ttf", "timesnewroman_bold.ttf"]),
-    ("italic", &["timesi.ttf", "times new roman italic.ttf", "timesnewroman_italic.ttf"]),
+    (
+        "regular",
+        &["times.ttf", "times new roman.ttf", "timesnewroman.ttf"],
+    ),
+    (
+        "bold",
+        &[
+            "timesbd.ttf",
+            "times new roman bold.ttf",
+            "timesnewroman_bold.ttf",
+        ],
+    ),
+    (
+        "italic",
+        &[
+            "timesi.ttf",
+            "times new roman italic.ttf",
+            "timesnewroman_italic.ttf",
+        ],
+    ),
     (
         "bold italic",
-        &["timesbi.ttf", "times new roman bold italic.ttf", "timesnewroman_bold_italic.ttf"],
+        &[
+            "timesbi.ttf",
+            "times new roman bold italic.ttf",
+            "timesnewroman_bold_italic.ttf",
+        ],
     ),
 ];
 
@@ -182,9 +203,9 @@ impl FontSet {
             let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
             faces.push(load(data, path.display().to_string(), path)?);
         }
-        let faces: [LoadedFace; 4] = faces
-            .try_into()
-            .map_err(|_| FontError::Parse { path: dir.to_path_buf() })?;
+        let faces: [LoadedFace; 4] = faces.try_into().map_err(|_| FontError::Parse {
+            path: dir.to_path_buf(),
+        })?;
         Ok(FontSet {
             faces,
             family: "Times New Roman",
