@@ -34,12 +34,27 @@ def lines_of(pdf):
     for page in PAGE_RE.findall(out):
         lines = []
         for line in LINE_RE.findall(page):
-            words = WORD_RE.findall(line)
+            words = [(float(a), float(b), float(c), float(d), html.unescape(t)) for a, b, c, d, t in WORD_RE.findall(line)]
             if not words:
                 continue
-            text = " ".join(html.unescape(w[4]) for w in words)
-            text = unicodedata.normalize("NFC", text).replace("\u2011", "-")
-            lines.append((text, float(words[0][0]), float(words[0][1])))
+            # Footnote marks are compared with their words removed: LibreOffice
+            # sets them as its own superscript (58 %), we as the Flow says.
+            tallest = max(w[3] - w[1] for w in words)
+            words = [w for w in words if not (w[4].isdigit() and (w[3] - w[1]) < 0.8 * tallest)]
+            # pdftotext may join the two cells of a grid row into one line:
+            # split where the gap between words is wider than 3 em.
+            group = [words[0]] if words else []
+            for prev, w in zip(words, words[1:]):
+                if w[0] - prev[2] > 3 * (w[3] - w[1]):
+                    lines.append(group)
+                    group = []
+                group.append(w)
+            if group:
+                lines.append(group)
+        lines = [
+            (unicodedata.normalize("NFC", " ".join(w[4] for w in g)).replace("\u2011", "-"), g[0][0], g[0][1])
+            for g in lines
+        ]
         # Reading order: top to bottom, left to right (header grid cells are side by side).
         lines.sort(key=lambda l: (round(l[2]), l[1]))
         pages.append(lines)

@@ -9,7 +9,7 @@
 //! Word and LibreOffice); spaces at the end of a line hang and do not count;
 //! a word wider than a whole line is broken between grapheme clusters.
 
-use super::{Ctx, fits, len};
+use super::{Ctx, fits_line, len};
 use crate::flow::{FootnoteRef, RegionKind, Run};
 use crate::fonts::{FontId, ShapedWord};
 use std::borrow::Cow;
@@ -273,7 +273,7 @@ pub(crate) fn linebreak<'a>(
                         ww += segs[j].width;
                         j += 1;
                     }
-                    if fits(width + pending + ww, avail) {
+                    if fits_line(width + pending + ww, avail) {
                         width += pending + ww;
                         pending = 0.0;
                         i = j;
@@ -338,7 +338,7 @@ fn fit_head<'a>(
     for k in i..j {
         let Some(seg) = segs.get(k) else { break };
         let w = seg.width;
-        if fits(acc + w, room) {
+        if fits_line(acc + w, room) {
             acc += w;
             continue;
         }
@@ -398,7 +398,7 @@ fn split_seg<'a>(
                 if first.is_none() {
                     first = Some((q, acc));
                 }
-                if fits(acc as f32 * scale, room) {
+                if fits_line(acc as f32 * scale, room) {
                     best = Some((q, acc));
                 } else {
                     break;

@@ -66,6 +66,16 @@ pub fn fits(size: f32, available: f32) -> bool {
     size <= available + EPSILON
 }
 
+/// Whether a line of natural width `width` fits the measure `available`.
+///
+/// LibreOffice and Word lay text out in whole twips (1/20 pt): the line's
+/// width is rounded to a twip before it is compared, so a line 0.02 pt
+/// (0.4 twip) too long still fits there, and must fit here too, or the two
+/// renderings break the paragraph differently (measured on the fixtures).
+pub fn fits_line(width: f32, available: f32) -> bool {
+    (width * 20.0).round() <= (available * 20.0).round() + EPSILON
+}
+
 /// Typesets `flow` into pages.
 ///
 /// Deterministic: the same `flow` and fonts give equal [`Pages`].
