@@ -565,9 +565,42 @@ pub(crate) fn rpr(x: &mut Xml, style: Option<&str>, font: FontStyle, size: f32, 
 }
 
 /// A text run.
+///
+/// The Flow breaks lines only at spaces (flow.rs, `TextRun`); Word and
+/// LibreOffice would also break after a hyphen inside a word, e.g. inside
+/// "145/2020/NĐ-CP". A hyphen-minus between two non-space characters is
+/// therefore written as `w:noBreakHyphen`, which both print as "-".
 pub(crate) fn text_run(x: &mut Xml, text: &str, font: FontStyle, size: f32, rise: f32) {
     x.open("w:r");
     rpr(x, None, font, size, rise);
+    let mut start = 0;
+    for at in inner_hyphens(text) {
+        t_elem(x, &text[start..at]);
+        x.empty("w:noBreakHyphen");
+        start = at + 1;
+    }
+    t_elem(x, &text[start..]);
+    x.close();
+}
+
+/// Byte offsets of the hyphen-minus characters that have a non-space
+/// character on both sides.
+fn inner_hyphens(text: &str) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let solid = |i: Option<&(usize, char)>| i.is_some_and(|(_, c)| !c.is_whitespace());
+    (0..chars.len())
+        .filter(|&i| {
+            chars[i].1 == '-' && i > 0 && solid(chars.get(i - 1)) && solid(chars.get(i + 1))
+        })
+        .map(|i| chars[i].0)
+        .collect()
+}
+
+/// One `w:t`, preserving spaces where needed; nothing for empty text.
+fn t_elem(x: &mut Xml, text: &str) {
+    if text.is_empty() {
+        return;
+    }
     let t = x.tag("w:t");
     if needs_preserve(text) {
         t.attr("xml:space", "preserve").open();
@@ -575,7 +608,6 @@ pub(crate) fn text_run(x: &mut Xml, text: &str, font: FontStyle, size: f32, rise
         t.open();
     }
     x.text(text);
-    x.close();
     x.close();
 }
 

@@ -191,7 +191,8 @@ fn footnotes_are_real_with_separators() {
         );
         assert!(note.contains(r#"<w:pStyle w:val="FootnoteText"/>"#));
     }
-    assert!(notes.contains("Nghị quyết số 12/NQ-HĐND"));
+    // An inner hyphen is a non-breaking hyphen (lines break at spaces only).
+    assert!(notes.contains("Nghị quyết số 12/NQ</w:t><w:noBreakHyphen/><w:t>HĐND"));
     // Numbers run on across the sections: no restart.
     assert!(!doc.contains("<w:footnotePr>"));
     // LibreOffice formats the note's own number with the style only.
@@ -276,7 +277,7 @@ fn paragraphs_map_every_property() {
     assert!(body.contains(r#"<w:t xml:space="preserve">  cụ thể:</w:t>"#));
     let item = para_with(doc, "Khám chữa bệnh");
     assert!(item.contains(r#"<w:ind w:left="709" w:right="0" w:hanging="280"/>"#));
-    let number = para_with(doc, "/BC-SYT");
+    let number = para_with(doc, "/BC</w:t><w:noBreakHyphen/><w:t>SYT");
     assert!(number.contains(
         r#"<w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr><w:t xml:space="preserve">        </w:t>"#
     ));

@@ -188,6 +188,11 @@ pub enum Run {
 }
 
 /// Text in one style and size.
+///
+/// Lines break only at U+0020 spaces (and at `Run::LineBreak`): never after a
+/// hyphen or a slash inside a word, so "30/2020/NĐ-CP" stays whole. Backends
+/// whose renderer would break elsewhere must prevent it (the DOCX writes an
+/// inner hyphen as a non-breaking hyphen).
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextRun {
     /// NFC text, no control characters.
