@@ -33,14 +33,15 @@ def lines_of(pdf):
     pages = []
     for page in PAGE_RE.findall(out):
         lines = []
+        heights = sorted(float(d) - float(b) for _, b, _, d, _ in WORD_RE.findall(page)) or [0.0]
+        typical = heights[len(heights) // 2]
         for line in LINE_RE.findall(page):
             words = [(float(a), float(b), float(c), float(d), html.unescape(t)) for a, b, c, d, t in WORD_RE.findall(line)]
             if not words:
                 continue
             # Footnote marks are compared with their words removed: LibreOffice
             # sets them as its own superscript (58 %), we as the Flow says.
-            tallest = max(w[3] - w[1] for w in words)
-            words = [w for w in words if not (w[4].isdigit() and (w[3] - w[1]) < 0.8 * tallest)]
+            words = [w for w in words if not (w[4].isdigit() and (w[3] - w[1]) < 0.8 * typical)]
             # pdftotext may join the two cells of a grid row into one line:
             # split where the gap between words is wider than 3 em.
             group = [words[0]] if words else []
@@ -61,9 +62,21 @@ def lines_of(pdf):
     return pages
 
 
+def unjoin(a, b):
+    """Splits a line of `a` that is two adjacent lines of `b` joined (pdftotext
+    groups the two cells of a grid row into one line in one file but not in
+    the other)."""
+    pairs = {b[i] + " " + b[i + 1]: (b[i], b[i + 1]) for i in range(len(b) - 1)}
+    out = []
+    for line in a:
+        out.extend(pairs.get(line, (line,)))
+    return out
+
+
 def compare(ours, theirs):
     a = [l[0] for p in ours for l in p]
     b = [l[0] for p in theirs for l in p]
+    a, b = unjoin(a, b), unjoin(b, a)
     sm = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     same = sum(blk.size for blk in sm.get_matching_blocks())
     share = same / max(len(a), len(b), 1)

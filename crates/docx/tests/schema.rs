@@ -119,3 +119,34 @@ fn every_part_validates() {
         failures.join("\n")
     );
 }
+
+/// Every fixture's DOCX (model → style → Flow → DOCX) validates with 0 errors.
+#[test]
+fn every_fixture_validates() {
+    if !xmllint() {
+        println!("skipped: xmllint not installed (apt-get install libxml2-utils)");
+        return;
+    }
+    let Some(ooxml) = ooxml_schemas() else {
+        println!("skipped: shared/schemas/ooxml not found (set VANBAN_OOXML_SCHEMAS)");
+        return;
+    };
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&fixtures)
+        .expect("fixtures folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 8, "fixtures: {}", files.len());
+    let fonts = vanban_layout::fonts::FontSet::bundled();
+    let mut failures = Vec::new();
+    for f in &files {
+        let json = std::fs::read(f).expect("read fixture");
+        let doc = vanban_model::parse_bytes(&json).expect("valid fixture");
+        let flow = vanban_layout::style::style(&doc, fonts).expect("style");
+        let tag = f.file_stem().expect("stem").to_string_lossy().into_owned();
+        failures.extend(validate(&flow, &tag, &ooxml));
+    }
+    assert!(failures.is_empty(), "schema errors:\n{}", failures.join("\n"));
+}
