@@ -148,5 +148,9 @@ fn every_fixture_validates() {
         let tag = f.file_stem().expect("stem").to_string_lossy().into_owned();
         failures.extend(validate(&flow, &tag, &ooxml));
     }
-    assert!(failures.is_empty(), "schema errors:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "schema errors:\n{}",
+        failures.join("\n")
+    );
 }

@@ -26,7 +26,10 @@ fn dump_pages() {
             p.number
         );
         for r in &p.regions {
-            println!("  REGION {:?} x{:.2} y{:.2} w{:.2} h{:.2}", r.kind, r.x, r.y, r.w, r.h);
+            println!(
+                "  REGION {:?} x{:.2} y{:.2} w{:.2} h{:.2}",
+                r.kind, r.x, r.y, r.w, r.h
+            );
         }
         for it in &p.items {
             match it {
