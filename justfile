@@ -32,3 +32,11 @@ ci:
 parity:
     cargo build --release -q
     python3 tools/parity.py
+
+# Criterion benchmarks of each stage on the Ba Tô report (parse, style, paginate, PDF, DOCX)
+bench:
+    cargo bench --bench pipeline
+
+# vanban render vs typst compile vs soffice, a 1,000-document batch, peak memory; prints ratios
+bench-compare:
+    bash bench/compare.sh

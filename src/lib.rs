@@ -4,11 +4,20 @@
 //! This is the small facade the CLI uses: [`render`] runs the whole pipeline
 //! (model → layout style → Flow → DOCX, and Flow → paginate → Pages → PDF)
 //! in memory and hands back the bytes; writing files is the caller's job.
+//!
+//! Besides the bytes, [`Rendered`] carries what e-office tools need: the
+//! Decree 30 Appendix VI fields (with `PageAmount`, the page count), the
+//! rectangles of the clerk's blanks and of the signature and seal rooms, and
+//! the signature fields added to the PDF; [`Rendered::meta_json`] writes them
+//! as the `--meta-json` sidecar. [`extract_source`] reads the JSON source
+//! back out of a PDF/A-3b file.
 
 use std::path::Path;
 
+pub use vanban_layout::flow::RegionKind;
 pub use vanban_layout::fonts::FontSet;
-pub use vanban_pdf::PdfStandard;
+pub use vanban_pdf::sign::{FIELD_ORGANISATION, FIELD_SIGNER};
+pub use vanban_pdf::{EmbeddedSource, ExtractError, PdfStandard, SignatureField};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,13 +49,54 @@ impl Default for RenderOptions<'static> {
     }
 }
 
-/// The rendered files.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Options of the issuance post-steps, apart from [`RenderOptions`] (so that
+/// code building `RenderOptions` field by field keeps compiling).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutputOptions {
+    /// Add empty signature fields to the PDF (`ChuKy_NguoiKy`,
+    /// `ChuKy_CoQuan`, …; see [`vanban_pdf::sign`]). On by default.
+    pub sign_fields: bool,
+}
+
+impl Default for OutputOptions {
+    fn default() -> Self {
+        OutputOptions { sign_fields: true }
+    }
+}
+
+/// A named rectangle of the typeset document, in PDF terms.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlacedRegion {
+    /// Which region (number/day blank, signature or seal room).
+    pub kind: RegionKind,
+    /// 0-based page index.
+    pub page: usize,
+    /// `[x1, y1, x2, y2]` in PDF points, origin at the page's bottom-left
+    /// corner, y up.
+    pub rect: [f32; 4],
+}
+
+/// The rendered files, and what the typesetter learned about them.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Rendered {
     /// The PDF, when asked for.
     pub pdf: Option<Vec<u8>>,
     /// The DOCX, when asked for.
     pub docx: Option<Vec<u8>>,
+    /// The Decree 30 Appendix VI fields (name, value) in the decree's order,
+    /// as written into the XMP and the DOCX custom properties; with
+    /// `PageAmount` when the document could be paginated.
+    pub eoffice: Vec<(String, String)>,
+    /// Number of PDF pages (appendices included), when paginated.
+    pub page_count: Option<usize>,
+    /// Page size in points (width, height), when paginated.
+    pub page_size: Option<(f32, f32)>,
+    /// Every named region: the clerk's blanks ("Thêm số" / "Thêm ngày"),
+    /// signature and seal rooms.
+    pub regions: Vec<PlacedRegion>,
+    /// The signature fields added to the PDF (empty without the PDF or with
+    /// [`OutputOptions::sign_fields`] off).
+    pub signature_fields: Vec<SignatureField>,
 }
 
 /// Everything that can go wrong while rendering one document.
@@ -111,33 +161,244 @@ fn pdf_timestamp(iso: &str) -> Option<vanban_pdf::Timestamp> {
     vanban_pdf::Timestamp::from_unix(dt.timestamp())
 }
 
-/// Renders one JSON document to the asked formats, entirely in memory.
+/// Renders one JSON document to the asked formats, entirely in memory, with
+/// the default [`OutputOptions`] (signature fields on).
 pub fn render(
     json: &[u8],
     formats: &[Format],
     opts: &RenderOptions<'_>,
 ) -> Result<Rendered, Error> {
+    render_with(json, formats, opts, &OutputOptions::default())
+}
+
+/// Fields after which `PageAmount` comes in the decree's order (App. VI
+/// §II.I: … Language, PageAmount, Description, SignerInfo, To, …).
+const AFTER_PAGE_AMOUNT: [&str; 7] = [
+    "Description",
+    "SignerInfo.Position",
+    "SignerInfo.FullName",
+    "To",
+    "Priority",
+    "IssuedAmount",
+    "DueDate",
+];
+
+/// Adds `PageAmount` at its place in the decree's order (unless present).
+fn insert_page_amount(eoffice: &mut Vec<(String, String)>, pages: usize) {
+    if eoffice.iter().any(|(k, _)| k == "PageAmount") {
+        return;
+    }
+    let at = eoffice
+        .iter()
+        .position(|(k, _)| AFTER_PAGE_AMOUNT.contains(&k.as_str()))
+        .unwrap_or(eoffice.len());
+    eoffice.insert(at, ("PageAmount".to_owned(), pages.to_string()));
+}
+
+/// Renders one JSON document to the asked formats, entirely in memory.
+///
+/// The document is always paginated (the page count goes into the metadata
+/// of both formats as `PageAmount`); when only the DOCX is asked for and
+/// pagination fails, the DOCX is still written, without `PageAmount`.
+pub fn render_with(
+    json: &[u8],
+    formats: &[Format],
+    opts: &RenderOptions<'_>,
+    output: &OutputOptions,
+) -> Result<Rendered, Error> {
     let doc = vanban_model::parse_bytes(json)?;
-    let flow = vanban_layout::style::style(&doc, opts.fonts)?;
+    let mut flow = vanban_layout::style::style(&doc, opts.fonts)?;
     let timestamp = metadata_timestamp(&doc.date, opts.source_date_epoch);
-    let mut out = Rendered::default();
+    let want_pdf = formats.contains(&Format::Pdf);
+    let pages = match vanban_layout::paginate::paginate(&flow, opts.fonts) {
+        Ok(mut p) => {
+            insert_page_amount(&mut flow.info.eoffice, p.pages.len());
+            p.info.eoffice = flow.info.eoffice.clone();
+            Some(p)
+        }
+        Err(e) if want_pdf => return Err(e.into()),
+        Err(_) => None,
+    };
+    let mut out = Rendered {
+        eoffice: flow.info.eoffice.clone(),
+        ..Rendered::default()
+    };
     if formats.contains(&Format::Docx) {
         let docx_opts = vanban_docx::DocxOptions {
             timestamp: Some(timestamp.clone()),
         };
         out.docx = Some(vanban_docx::write_docx(&flow, &docx_opts)?);
     }
-    if formats.contains(&Format::Pdf) {
-        let pages = vanban_layout::paginate::paginate(&flow, opts.fonts)?;
+    if let Some(pages) = &pages {
+        out.page_count = Some(pages.pages.len());
+        out.page_size = Some((pages.width, pages.height));
+        for (page, p) in pages.pages.iter().enumerate() {
+            for r in &p.regions {
+                out.regions.push(PlacedRegion {
+                    kind: r.kind,
+                    page,
+                    rect: vanban_pdf::sign::to_pdf_rect(pages.height, r.x, r.y, r.w, r.h),
+                });
+            }
+        }
+    }
+    if let (true, Some(pages)) = (want_pdf, &pages) {
         let pdf_opts = vanban_pdf::PdfOptions {
             standard: opts.pdf_standard,
             timestamp: pdf_timestamp(&timestamp),
             attachment: (opts.pdf_standard == PdfStandard::A3b)
                 .then(|| vanban_pdf::Attachment::json_source("source.json", json.to_vec())),
+            sign_fields: output.sign_fields,
         };
-        out.pdf = Some(vanban_pdf::write_pdf(&pages, opts.fonts, &pdf_opts)?);
+        out.pdf = Some(vanban_pdf::write_pdf(pages, opts.fonts, &pdf_opts)?);
+        if output.sign_fields {
+            out.signature_fields = vanban_pdf::signature_fields(pages);
+        }
     }
     Ok(out)
+}
+
+/// Reads the JSON source embedded in a PDF/A-3b file written with
+/// `--pdf-standard a3b`, byte for byte.
+pub fn extract_source(pdf: &[u8]) -> Result<EmbeddedSource, ExtractError> {
+    vanban_pdf::extract_source(pdf)
+}
+
+/// The name of a region kind in the sidecar (`"NumberBlank"`, `"Signature"`, …)
+/// and the signer index for signature and seal rooms.
+pub fn region_name(kind: RegionKind) -> (&'static str, Option<u8>) {
+    match kind {
+        RegionKind::NumberBlank => ("NumberBlank", None),
+        RegionKind::DayBlank => ("DayBlank", None),
+        RegionKind::MonthBlank => ("MonthBlank", None),
+        RegionKind::YearBlank => ("YearBlank", None),
+        RegionKind::Signature(i) => ("Signature", Some(i)),
+        RegionKind::Seal(i) => ("Seal", Some(i)),
+    }
+}
+
+/// Decree 30 App. VI fields of type Number (written as JSON numbers).
+const NUMBER_FIELDS: [&str; 3] = ["PageAmount", "Priority", "IssuedAmount"];
+
+impl Rendered {
+    /// The `--meta-json` sidecar: a JSON object with, in this order,
+    /// `generator`, `eoffice` (the Appendix VI fields in the decree's order;
+    /// `SignerInfo.Position`/`.FullName` nested as `SignerInfo`; Number
+    /// fields as numbers; a repeated name joins its values with a line
+    /// feed), `pageCount`, `pageSize`, `coordinates` (how to read the
+    /// rectangles: PDF points, origin at the bottom-left corner of the page,
+    /// y up, `[x1, y1, x2, y2]`, 0-based `page`), `regions` (kind, signer
+    /// index for signature/seal rooms, page, rect) and `signatureFields`
+    /// (name, page, rect). Deterministic; ends with a line feed.
+    pub fn meta_json(&self) -> String {
+        let q = |s: &str| serde_json::Value::from(s).to_string();
+        let mut o = String::from("{\n");
+        o.push_str(&format!(
+            "  \"generator\": {},\n",
+            q(&format!("vanban {}", env!("CARGO_PKG_VERSION")))
+        ));
+        // eoffice, grouped: "A.B" names nest under "A".
+        let mut groups: Vec<(String, Vec<(String, String)>)> = Vec::new();
+        for (k, v) in &self.eoffice {
+            let (g, sub) = match k.split_once('.') {
+                Some((g, s)) => (g.to_owned(), s.to_owned()),
+                None => (k.clone(), String::new()),
+            };
+            let group = match groups.iter_mut().find(|(n, _)| *n == g) {
+                Some(x) => x,
+                None => {
+                    groups.push((g, Vec::new()));
+                    let last = groups.len() - 1;
+                    &mut groups[last]
+                }
+            };
+            match group.1.iter_mut().find(|(s, _)| *s == sub) {
+                Some((_, old)) => {
+                    old.push('\n');
+                    old.push_str(v);
+                }
+                None => group.1.push((sub, v.clone())),
+            }
+        }
+        let value = |name: &str, v: &str| -> String {
+            match v.parse::<u64>() {
+                Ok(n) if NUMBER_FIELDS.contains(&name) => n.to_string(),
+                _ => q(v),
+            }
+        };
+        o.push_str("  \"eoffice\": {");
+        for (i, (g, subs)) in groups.iter().enumerate() {
+            o.push_str(if i == 0 { "\n" } else { ",\n" });
+            o.push_str(&format!("    {}: ", q(g)));
+            match subs.as_slice() {
+                [(s, v)] if s.is_empty() => o.push_str(&value(g, v)),
+                _ => {
+                    o.push('{');
+                    for (j, (s, v)) in subs.iter().enumerate() {
+                        if j > 0 {
+                            o.push_str(", ");
+                        }
+                        let s = if s.is_empty() { "value" } else { s.as_str() };
+                        o.push_str(&format!("{}: {}", q(s), q(v)));
+                    }
+                    o.push('}');
+                }
+            }
+        }
+        o.push_str(if groups.is_empty() { "},\n" } else { "\n  },\n" });
+        match self.page_count {
+            Some(n) => o.push_str(&format!("  \"pageCount\": {n},\n")),
+            None => o.push_str("  \"pageCount\": null,\n"),
+        }
+        match self.page_size {
+            Some((w, h)) => o.push_str(&format!("  \"pageSize\": [{}, {}],\n", pt(w), pt(h))),
+            None => o.push_str("  \"pageSize\": null,\n"),
+        }
+        o.push_str(
+            "  \"coordinates\": {\"unit\": \"pt\", \"origin\": \"bottom-left corner of the page, y up (PDF user space)\", \"rect\": \"[x1, y1, x2, y2]\", \"page\": \"0-based page index\"},\n",
+        );
+        o.push_str("  \"regions\": [");
+        for (i, r) in self.regions.iter().enumerate() {
+            o.push_str(if i == 0 { "\n" } else { ",\n" });
+            let (kind, signer) = region_name(r.kind);
+            o.push_str(&format!("    {{\"kind\": {}", q(kind)));
+            if let Some(s) = signer {
+                o.push_str(&format!(", \"signer\": {s}"));
+            }
+            o.push_str(&format!(", \"page\": {}, \"rect\": {}}}", r.page, rect(r.rect)));
+        }
+        o.push_str(if self.regions.is_empty() { "],\n" } else { "\n  ],\n" });
+        o.push_str("  \"signatureFields\": [");
+        for (i, f) in self.signature_fields.iter().enumerate() {
+            o.push_str(if i == 0 { "\n" } else { ",\n" });
+            o.push_str(&format!(
+                "    {{\"name\": {}, \"page\": {}, \"rect\": {}}}",
+                q(&f.name),
+                f.page,
+                rect(f.rect)
+            ));
+        }
+        o.push_str(if self.signature_fields.is_empty() { "]\n" } else { "\n  ]\n" });
+        o.push_str("}\n");
+        o
+    }
+}
+
+/// A length in points with at most two decimals.
+fn pt(v: f32) -> String {
+    let v = if v.is_finite() { v } else { 0.0 };
+    let mut s = format!("{v:.2}");
+    while s.ends_with('0') {
+        s.pop();
+    }
+    if s.ends_with('.') {
+        s.pop();
+    }
+    if s == "-0" { "0".to_owned() } else { s }
+}
+
+fn rect(r: [f32; 4]) -> String {
+    format!("[{}, {}, {}, {}]", pt(r[0]), pt(r[1]), pt(r[2]), pt(r[3]))
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder,

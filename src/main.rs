@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vanban::{FontSet, Format, PdfStandard, RenderOptions};
 
+mod batch;
+
 /// Exit code: the document has errors.
 const EXIT_DOCUMENT: u8 = 1;
 /// Exit code: usage or I/O error.
@@ -46,7 +48,24 @@ enum Command {
         /// Liberation Serif (same metrics).
         #[arg(long)]
         font_dir: Option<PathBuf>,
+        /// Add empty signature fields to the PDF (default): ChuKy_NguoiKy
+        /// over the signer's signature room, ChuKy_CoQuan over the seal.
+        #[arg(long, overrides_with = "no_sign_fields")]
+        sign_fields: bool,
+        /// Write the PDF without signature fields.
+        #[arg(long, overrides_with = "sign_fields")]
+        no_sign_fields: bool,
+        /// Also write `<stem>.meta.json` next to the outputs: the e-office
+        /// fields, the page count, and the blanks, signature and seal
+        /// rectangles (PDF points, origin bottom-left).
+        #[arg(long)]
+        meta_json: bool,
     },
+    /// Render many documents in parallel (files, folders, `.jsonl` manifests).
+    #[command(
+        after_help = "Examples:\n  vanban batch archive/ -o out/               # every *.json below archive/\n  vanban batch a.json b.json -o out/ --format pdf\n  vanban batch list.jsonl -o out/ --force     # {\"input\": \"a.json\", \"output\": \"2023/a\"} a line\n\nOutput names are ASCII-safe (diacritics stripped); clashes get -2, -3 in input order.\nExisting files are kept unless --force. A bad document is reported and skipped.\nExit codes: 0 all rendered, 1 some documents have errors, 2 usage or I/O error\n(including an output that exists without --force)."
+    )]
+    Batch(batch::BatchArgs),
     /// Parse and validate documents; write nothing.
     #[command(after_help = "Example:\n  vanban check fixtures/*.json")]
     Check {
@@ -65,6 +84,17 @@ enum Command {
         /// Folder with Times New Roman (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf).
         #[arg(long)]
         font_dir: Option<PathBuf>,
+    },
+    /// Write out the JSON source embedded in a PDF/A-3b file.
+    #[command(
+        after_help = "Examples:\n  vanban render in.json --pdf-standard a3b -o out/\n  vanban extract out/in.pdf -o again.json     # byte-identical to in.json\n  vanban extract out/in.pdf > again.json\n\nExit codes: 0 ok, 1 the PDF has no (readable) source, 2 usage or I/O error."
+    )]
+    Extract {
+        /// The PDF.
+        input: PathBuf,
+        /// Where to write the JSON (default, or `-`: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
 }
 
@@ -118,13 +148,22 @@ fn main() -> ExitCode {
             format,
             pdf_standard,
             font_dir,
+            sign_fields: _,
+            no_sign_fields,
+            meta_json,
         } => render(
             &input,
             output.as_deref(),
             format,
             pdf_standard.into(),
             font_dir.as_deref(),
+            (!no_sign_fields, meta_json),
         ),
+        Command::Extract { input, output } => extract(&input, output.as_deref()),
+        Command::Batch(args) => batch::run(&args).map_err(|f| Failure {
+            code: f.code,
+            message: f.message,
+        }),
         Command::Check { inputs } => check(&inputs),
         Command::Schema => {
             println!("{}", vanban_model::schema_json());
@@ -237,8 +276,19 @@ fn render(
     format: Option<FormatArg>,
     standard: PdfStandard,
     font_dir: Option<&Path>,
+    (sign_fields, meta_json): (bool, bool),
 ) -> Result<(), Failure> {
     let plan = plan_outputs(input, output, format)?;
+    // The sidecar goes next to the first file output.
+    let meta_path = match plan.iter().find_map(|(_, p)| p.as_ref()) {
+        Some(p) if meta_json => Some(p.with_extension("meta.json")),
+        None if meta_json => {
+            return Err(Failure::usage(
+                "--meta-json writes a file next to the outputs; it cannot go with -o -",
+            ));
+        }
+        _ => None,
+    };
     let fonts = load_fonts(font_dir)?;
     let json = read_input(input)?;
     let opts = RenderOptions {
@@ -247,7 +297,8 @@ fn render(
         fonts,
     };
     let formats: Vec<Format> = plan.iter().map(|(f, _)| *f).collect();
-    let rendered = vanban::render(&json, &formats, &opts).map_err(|e| Failure {
+    let output_opts = vanban::OutputOptions { sign_fields };
+    let rendered = vanban::render_with(&json, &formats, &opts, &output_opts).map_err(|e| Failure {
         code: if e.is_document_error() {
             EXIT_DOCUMENT
         } else {
@@ -255,12 +306,16 @@ fn render(
         },
         message: format!("{}: {e}", input.display()),
     })?;
-    for (f, path) in plan {
+    let meta = meta_path.map(|p| (p, rendered.meta_json().into_bytes()));
+    let outputs = plan.into_iter().map(|(f, path)| {
         let bytes = match f {
             Format::Pdf => rendered.pdf.as_deref(),
             Format::Docx => rendered.docx.as_deref(),
-        }
-        .unwrap_or_default();
+        };
+        (path, bytes.unwrap_or_default())
+    });
+    let meta_output = meta.as_ref().map(|(p, b)| (Some(p.clone()), b.as_slice()));
+    for (path, bytes) in outputs.chain(meta_output) {
         match path {
             None => std::io::stdout()
                 .write_all(bytes)
@@ -279,6 +334,30 @@ fn render(
         }
     }
     Ok(())
+}
+
+fn extract(input: &Path, output: Option<&Path>) -> Result<(), Failure> {
+    let pdf = read_input(input)?;
+    let source = vanban::extract_source(&pdf).map_err(|e| Failure {
+        code: EXIT_DOCUMENT,
+        message: format!("{}: {e}", input.display()),
+    })?;
+    match output {
+        None => std::io::stdout()
+            .write_all(&source.data)
+            .and_then(|()| std::io::stdout().flush())
+            .map_err(|e| Failure::usage(format!("cannot write to standard output: {e}"))),
+        Some(p) if p == Path::new("-") => std::io::stdout()
+            .write_all(&source.data)
+            .and_then(|()| std::io::stdout().flush())
+            .map_err(|e| Failure::usage(format!("cannot write to standard output: {e}"))),
+        Some(p) => {
+            vanban::write_atomic(p, &source.data)
+                .map_err(|e| Failure::usage(format!("cannot write {}: {e}", p.display())))?;
+            eprintln!("wrote {} ({})", p.display(), source.name);
+            Ok(())
+        }
+    }
 }
 
 fn check(inputs: &[PathBuf]) -> Result<(), Failure> {

@@ -198,6 +198,8 @@ pub struct HeaderExpect {
     pub parent: Vec<u32>,
     /// The issuer name's block.
     pub issuer: Option<u32>,
+    /// The parent body and issuer lines as the flow breaks them, top down.
+    pub issuer_lines: Vec<String>,
     /// The national name's block.
     pub national: Option<u32>,
     /// The motto's block.
@@ -447,6 +449,21 @@ impl Walker {
         let right1 = paras(0, 1);
         let left2 = paras(1, 0);
         let right2 = paras(1, 1);
+        let issuer_lines: Vec<String> = t
+            .rows
+            .first()
+            .and_then(|r| r.cells.first())
+            .map(|c| {
+                c.blocks
+                    .iter()
+                    .filter_map(|b| match b {
+                        Block::Para(p) => Some(lines_of(p)),
+                        _ => None,
+                    })
+                    .flatten()
+                    .collect()
+            })
+            .unwrap_or_default();
         let (issuer, parent) = match left1.split_last() {
             Some((i, p)) => (Some(*i), p.to_vec()),
             None => (None, Vec::new()),
@@ -482,6 +499,7 @@ impl Walker {
             end_block: self.next,
             parent,
             issuer,
+            issuer_lines,
             national: right1.first().copied(),
             motto: right1.get(1).copied(),
             number: left2.first().copied(),
@@ -532,6 +550,19 @@ impl Walker {
         c.level_with = noi_row.and_then(|r| signer_rows.iter().position(|&s| s == r));
         self.exp.closing = Some(c);
     }
+}
+
+/// The lines of a paragraph as its forced breaks cut it.
+fn lines_of(p: &Para) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for r in &p.runs {
+        match r {
+            Run::Text(t) => out.last_mut().into_iter().for_each(|l| l.push_str(&t.text)),
+            Run::LineBreak => out.push(String::new()),
+            _ => {}
+        }
+    }
+    out.into_iter().map(|l| l.trim().to_string()).collect()
 }
 
 /// The text of a paragraph's text runs.
@@ -908,7 +939,9 @@ fn margin(ix: &Index<'_>, e: &Expectations, side: Side) -> RuleResult {
     };
     let mut f = Findings::new(name);
     let v = mm_of(value);
-    f.expect(in_range(v, &range), || {
+    // The style rounds lengths to twips (15 mm = 42.5 pt = 14.99 mm): TOL applies.
+    let inside = value >= range.start() * PT_PER_MM - TOL && value <= range.end() * PT_PER_MM + TOL;
+    f.expect(inside, || {
         format!(
             "the margin is {v:.1} mm, outside {}–{} mm",
             range.start(),
@@ -1200,6 +1233,16 @@ fn issuer(ix: &Index<'_>, e: &Expectations) -> RuleResult {
     let Some(h) = &e.header else {
         return f.note("no header grid").done();
     };
+    let got: Vec<String> = h
+        .parent
+        .iter()
+        .copied()
+        .chain(h.issuer)
+        .flat_map(|b| ix.lines(b).iter().map(|l| l.text().trim().to_string()))
+        .collect();
+    f.expect(got == h.issuer_lines, || {
+        format!("the lines read {got:?}, not {:?}", h.issuer_lines)
+    });
     style_of(&mut f, ix, "issuer", h.issuer, FontId::Bold, &ISSUER_SIZES);
     for &p in &h.parent {
         style_of(

@@ -23,6 +23,6 @@ pub use doc::*;
 pub use doctype::DocType;
 pub use parse::{
     Error, ErrorKind, Errors, MAX_BLOCKS, MAX_DEPTH, MAX_FOOTNOTES, MAX_INPUT_BYTES,
-    MAX_JSON_DEPTH, parse, parse_bytes,
+    MAX_JSON_DEPTH, MAX_LINE_BREAKS, MAX_TABLE_CELLS, parse, parse_bytes,
 };
 pub use schema::schema_json;

@@ -40,8 +40,17 @@ pub const MAX_DEPTH: usize = 32;
 /// user gets this clear message instead of "recursion limit exceeded".
 pub const MAX_JSON_DEPTH: usize = 120;
 
-/// Most blocks in one document (body and appendices, list items included).
+/// Most blocks in one document (body and appendices, list items and table
+/// rows included).
 pub const MAX_BLOCKS: usize = 100_000;
+
+/// Most table cells in one document (a 10,000-row register of 10 columns
+/// is 100,000): bounds the typesetter's work and memory.
+pub const MAX_TABLE_CELLS: usize = 500_000;
+
+/// Most line breaks (`\n`) in one document: a real document has a few
+/// hundred; 100,000 empty lines would already be over 3,000 pages.
+pub const MAX_LINE_BREAKS: usize = 100_000;
 
 /// Most footnotes in one document.
 pub const MAX_FOOTNOTES: usize = 10_000;
@@ -690,6 +699,10 @@ struct Validator {
     footnotes: usize,
     blocks_reported: bool,
     footnotes_reported: bool,
+    cells: usize,
+    cells_reported: bool,
+    line_breaks: usize,
+    line_breaks_reported: bool,
 }
 
 impl Validator {
@@ -756,6 +769,20 @@ impl Validator {
         if rule.required && s.trim().is_empty() {
             self.value(path, "is empty; write the text or leave the field out");
             return None;
+        }
+        if rule.newline {
+            self.line_breaks += s.bytes().filter(|&b| b == b'\n').count();
+            if self.line_breaks > MAX_LINE_BREAKS && !self.line_breaks_reported {
+                self.line_breaks_reported = true;
+                self.err(
+                    ErrorKind::Limit,
+                    path,
+                    format!(
+                        "too many line breaks: vanban allows at most {MAX_LINE_BREAKS} per document"
+                    ),
+                );
+                return None;
+            }
         }
         for (i, c) in s.chars().enumerate() {
             if c.is_control() && !(rule.newline && c == '\n') {
@@ -1661,6 +1688,23 @@ impl Validator {
         let mut rows = Vec::with_capacity(t.rows.len());
         for (i, r) in t.rows.iter().enumerate() {
             let rpath = format!("{rows_path}[{i}]");
+            if !self.count_block(&rpath) {
+                break;
+            }
+            self.cells += r.len();
+            if self.cells > MAX_TABLE_CELLS {
+                if !self.cells_reported {
+                    self.cells_reported = true;
+                    self.err(
+                        ErrorKind::Limit,
+                        &rpath,
+                        format!(
+                            "too many table cells: vanban allows at most {MAX_TABLE_CELLS} per document"
+                        ),
+                    );
+                }
+                break;
+            }
             if r.is_empty() {
                 self.value(
                     &rpath,

@@ -56,6 +56,12 @@ pub enum PdfError {
         /// What was not found.
         message: String,
     },
+    /// The signature-field post-step did not find what krilla writes.
+    #[error("cannot add the signature fields: {message}")]
+    SignFields {
+        /// What went wrong.
+        message: String,
+    },
     /// Anything else krilla reports.
     #[error("PDF writer: {message}")]
     Internal {

@@ -12,6 +12,13 @@
 //! (never the clock), the document id is derived from the content, and
 //! krilla numbers objects in write order.
 //!
+//! # Post-steps
+//!
+//! After krilla: the e-office XMP fields ([`xmp`], an in-place splice), then,
+//! when [`PdfOptions::sign_fields`] asks, the empty signature fields as an
+//! incremental update ([`sign`]). [`extract_source`] reads the embedded JSON
+//! source back ([`extract`]).
+//!
 //! # XMP: the e-office namespace
 //!
 //! krilla writes the standard XMP (Dublin Core, `xmp:`, `pdf:`, `xmpMM:`,
@@ -39,11 +46,16 @@
 mod date;
 mod draw;
 mod error;
+pub mod extract;
+mod parse;
+pub mod sign;
 mod tags;
 pub mod xmp;
 
 pub use date::Timestamp;
 pub use error::PdfError;
+pub use extract::{EmbeddedSource, ExtractError, extract_source};
+pub use sign::{SignatureField, add_signature_fields, signature_fields};
 
 use krilla::configure::{Archival, ConfigurationBuilder};
 use krilla::embed::{AssociationKind, EmbeddedFile, MimeType};
@@ -142,6 +154,10 @@ pub struct PdfOptions {
     /// A source file to embed; only [`PdfStandard::A3b`] and
     /// [`PdfStandard::None`] allow it (PDF/A-2 forbids non-PDF/A attachments).
     pub attachment: Option<Attachment>,
+    /// Add the empty signature fields (`ChuKy_NguoiKy`, `ChuKy_CoQuan`, …)
+    /// over the signature and seal regions, as an incremental update
+    /// ([`sign`]). Off by default at this level; the CLI turns it on.
+    pub sign_fields: bool,
 }
 
 /// The krilla fonts for one [`FontSet`], parsed once and reusable across
@@ -277,7 +293,12 @@ pub fn write_pdf_with(
     let bytes = doc
         .finish()
         .map_err(|e| error::from_krilla(e, opts.standard, pages, fonts, &locations))?;
-    xmp::add_eoffice(bytes, &pages.info.eoffice)
+    let bytes = xmp::add_eoffice(bytes, &pages.info.eoffice)?;
+    if opts.sign_fields {
+        sign::add_signature_fields(bytes, &sign::signature_fields(pages))
+    } else {
+        Ok(bytes)
+    }
 }
 
 /// The krilla metadata: document info and standard XMP.

@@ -18,6 +18,7 @@ fn opts(standard: PdfStandard) -> PdfOptions {
         standard,
         timestamp: Some(timestamp()),
         attachment: None,
+        sign_fields: false,
     }
 }
 

@@ -34,6 +34,21 @@ use std::collections::VecDeque;
 /// before the body's content (the rest continues on the next page).
 const CONTINUATION_SHARE: f32 = 0.5;
 
+/// Most pages typeset for one document (all sections). Far beyond any real
+/// document (16 MiB of plain text is about 5,000 pages); it stops input
+/// that would otherwise run away (ten thousand page breaks, say) with a clear
+/// error instead of gigabytes of output.
+pub(crate) const MAX_PAGES: usize = 10_000;
+
+fn too_many_pages() -> LayoutError {
+    LayoutError::Unplaceable {
+        path: "(document)".to_string(),
+        message: format!(
+            "the document runs past {MAX_PAGES} pages, the most vanban typesets; split it into several documents"
+        ),
+    }
+}
+
 /// Sanitised page geometry.
 #[derive(Debug, Clone, Copy)]
 struct Geom {
@@ -117,8 +132,14 @@ pub(crate) fn run<'a>(flow: &'a Flow, ctx: &mut Ctx<'a>) -> Result<Pages, Layout
         d.start_section(si, sec.page_numbers, footer);
         for c in children {
             d.child(c, &tables, ctx);
+            if d.pages.len() > MAX_PAGES {
+                return Err(too_many_pages());
+            }
         }
         d.end_section(ctx);
+        if d.pages.len() > MAX_PAGES {
+            return Err(too_many_pages());
+        }
     }
     if d.pages.is_empty() {
         d.pages.push(Page::default());

@@ -290,7 +290,7 @@ pub fn check_glyphs(flow: &Flow, sh: &Shaper) -> Result<(), StyleError> {
 fn check_blocks(blocks: &[Block], sh: &Shaper) -> Result<(), StyleError> {
     for b in blocks {
         match b {
-            Block::Para(p) => check_para(p, sh)?,
+            Block::Para(p) => check_para(p, sh, None)?,
             Block::Table(t) => {
                 for row in &t.rows {
                     for cell in &row.cells {
@@ -304,13 +304,19 @@ fn check_blocks(blocks: &[Block], sh: &Shaper) -> Result<(), StyleError> {
     Ok(())
 }
 
-fn check_para(p: &Para, sh: &Shaper) -> Result<(), StyleError> {
+/// `outer` is the JSON path of the paragraph holding a footnote's
+/// reference: a note's own path ("footnote 2") is not a JSON path, so an
+/// error in a note names both ("body[2] (footnote 2)").
+fn check_para(p: &Para, sh: &Shaper, outer: Option<&str>) -> Result<(), StyleError> {
     for r in &p.runs {
         match r {
             Run::Text(t) => {
                 if let Some(ch) = sh.missing_char(FontId::from_style(t.style), &t.text) {
                     return Err(StyleError::MissingGlyph {
-                        path: p.path.clone(),
+                        path: match outer {
+                            Some(o) => format!("{o} ({})", p.path),
+                            None => p.path.clone(),
+                        },
                         ch,
                         code: u32::from(ch),
                     });
@@ -318,7 +324,7 @@ fn check_para(p: &Para, sh: &Shaper) -> Result<(), StyleError> {
             }
             Run::FootnoteRef(f) => {
                 for n in &f.note {
-                    check_para(n, sh)?;
+                    check_para(n, sh, Some(outer.unwrap_or(&p.path)))?;
                 }
             }
             Run::LineBreak | Run::FootnoteMark(_) | Run::Blank(_) => {}

@@ -1,0 +1,245 @@
+//! The conformance checks fail on hand-made wrong pages: a real fixture's
+//! pages, mutated the way a faulty typesetter would set them.
+
+use vanban_layout::conformance::{Expectations, Report, check, rule};
+use vanban_layout::fonts::{FontId, FontSet};
+use vanban_layout::pages::{Glyph, Item, Pages, PlacedText};
+use vanban_layout::style::rules::{MARGIN_LEFT_MM, mm};
+
+/// A fixture's pages and what its flow expects of them.
+fn fixture(name: &str) -> (Pages, Expectations) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures")
+        .join(name);
+    let bytes = std::fs::read(&path).expect("read fixture");
+    let doc = vanban_model::parse_bytes(&bytes).expect("parse");
+    let fonts = FontSet::bundled();
+    let flow = vanban_layout::style::style(&doc, fonts).expect("style");
+    let pages = vanban_layout::paginate::paginate(&flow, fonts).expect("paginate");
+    (pages, Expectations::from_flow(&flow))
+}
+
+fn failing(report: &Report) -> Vec<&'static str> {
+    report.failures().iter().map(|r| r.rule).collect()
+}
+
+/// Asserts that `rule` fails, printing the report.
+fn assert_fails(report: &Report, rule: &str) {
+    println!("{report}");
+    let r = report.get(rule).expect("rule checked");
+    assert!(!r.ok, "{rule} should fail:\n{report}");
+}
+
+fn texts_mut(pages: &mut Pages) -> impl Iterator<Item = &mut PlacedText> {
+    pages
+        .pages
+        .iter_mut()
+        .flat_map(|p| p.items.iter_mut())
+        .filter_map(|i| match i {
+            Item::Text(t) => Some(t),
+            Item::Line(_) => None,
+        })
+}
+
+#[test]
+fn untouched_fixtures_pass_every_rule() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("fixtures")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 8, "{names:?}");
+    for name in &names {
+        let (pages, e) = fixture(name);
+        let report = check(&pages, &e);
+        println!("== {name}\n{report}");
+        assert!(report.ok(), "{name}:\n{report}");
+    }
+}
+
+#[test]
+fn a_25_mm_left_margin_fails() {
+    let (mut pages, e) = fixture("to-trinh.json");
+    let dx = mm(25.0) - mm(MARGIN_LEFT_MM);
+    for p in &mut pages.pages {
+        for i in &mut p.items {
+            match i {
+                Item::Text(t) => t.x += dx,
+                Item::Line(l) => {
+                    l.x1 += dx;
+                    l.x2 += dx;
+                }
+            }
+        }
+        for r in &mut p.regions {
+            r.x += dx;
+        }
+    }
+    let report = check(&pages, &e);
+    assert_fails(&report, rule::MARGIN_LEFT);
+    assert_fails(&report, rule::PARA_START);
+    let detail = &report.get(rule::MARGIN_LEFT).expect("rule").detail;
+    assert!(detail.contains("25.0 mm"), "{detail}");
+}
+
+#[test]
+fn a_page_number_on_page_1_fails() {
+    let (mut pages, e) = fixture("to-trinh.json");
+    // Page 2's number, copied onto page 1 as "1".
+    let mut n = pages.pages[1]
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Text(t) if t.artifact => Some(t.clone()),
+            _ => None,
+        })
+        .expect("page 2 has a number");
+    n.text = "1".into();
+    n.glyphs = vec![Glyph {
+        range: 0..1,
+        ..n.glyphs[0].clone()
+    }];
+    pages.pages[0].items.push(Item::Text(n));
+    pages.pages[0].number = Some(1);
+    let report = check(&pages, &e);
+    assert_fails(&report, rule::PAGE_NUMBER_FIRST);
+    assert_eq!(failing(&report), [rule::PAGE_NUMBER_FIRST]);
+}
+
+#[test]
+fn a_footnote_on_the_next_page_fails() {
+    let (mut pages, e) = fixture("to-trinh.json");
+    // Move page 1's footnote (its note lines and separator) to page 2's foot,
+    // above page 2's own note.
+    let moved: Vec<Item> = {
+        let p = &mut pages.pages[0];
+        let (foot, keep): (Vec<Item>, Vec<Item>) = p.items.drain(..).partition(|i| match i {
+            Item::Text(t) => t.role == vanban_layout::flow::Role::Note,
+            Item::Line(l) => l.y1 > 740.0 && (l.y1 - l.y2).abs() < 0.01,
+        });
+        p.items = keep;
+        foot
+    };
+    assert!(moved.len() >= 3, "note lines and separator: {moved:?}");
+    pages.pages[1].items.extend(moved);
+    let report = check(&pages, &e);
+    assert_fails(&report, rule::FOOTNOTE_PAGE);
+    let detail = &report.get(rule::FOOTNOTE_PAGE).expect("rule").detail;
+    assert!(detail.contains("mark 1"), "{detail}");
+}
+
+#[test]
+fn a_motto_rule_twice_too_long_fails() {
+    let (mut pages, e) = fixture("cong-van.json");
+    let motto = pages.pages[0]
+        .items
+        .iter()
+        .find_map(|i| match i {
+            Item::Text(t) if t.text == e.motto => Some(t.y),
+            _ => None,
+        })
+        .expect("motto");
+    let rule_under = pages.pages[0]
+        .items
+        .iter_mut()
+        .find_map(|i| match i {
+            Item::Line(l) if l.y1 > motto && l.y1 < motto + 14.0 && l.x1 > 300.0 => Some(l),
+            _ => None,
+        })
+        .expect("motto rule");
+    let half = (rule_under.x2 - rule_under.x1) / 2.0;
+    rule_under.x1 -= half;
+    rule_under.x2 += half;
+    let report = check(&pages, &e);
+    assert_fails(&report, rule::MOTTO_RULE);
+    // 2 × 171 pt centred on the right column also runs past the page's edge.
+    assert_eq!(failing(&report), [rule::MARGIN_RIGHT, rule::MOTTO_RULE]);
+}
+
+#[test]
+fn a_non_italic_date_fails() {
+    let (mut pages, e) = fixture("quyet-dinh.json");
+    let date = e.header.as_ref().and_then(|h| h.date).expect("date block");
+    for t in texts_mut(&mut pages).filter(|t| t.block == date) {
+        t.font = FontId::Regular;
+    }
+    let report = check(&pages, &e);
+    assert_fails(&report, rule::DATE);
+    assert_eq!(failing(&report), [rule::DATE]);
+}
+
+/// Moves every text item of `block` down by `dy`.
+fn lower(pages: &mut Pages, block: u32, dy: f32) {
+    for t in texts_mut(pages).filter(|t| t.block == block) {
+        t.y += dy;
+    }
+}
+
+#[test]
+fn noi_nhan_below_the_signer_line_fails() {
+    let (mut pages, e) = fixture("cong-van.json");
+    let c = e.closing.as_ref().expect("closing");
+    lower(&mut pages, c.noi_nhan.expect("Nơi nhận"), 2.0);
+    let report = check(&pages, &e);
+    assert_fails(&report, rule::NOI_NHAN_LEVEL);
+    assert_eq!(failing(&report), [rule::NOI_NHAN_LEVEL]);
+}
+
+#[test]
+fn a_date_off_the_number_baseline_fails() {
+    let (mut pages, e) = fixture("thong-bao.json");
+    let h = e.header.as_ref().expect("header");
+    lower(&mut pages, h.date.expect("date"), 1.0);
+    let report = check(&pages, &e);
+    assert_eq!(failing(&report), [rule::DATE_BASELINE]);
+}
+
+#[test]
+fn a_justified_line_ending_short_fails() {
+    let (mut pages, e) = fixture("giay-moi.json");
+    // The first justified body line: squeeze its spaces back to natural width.
+    let block = e
+        .paras
+        .iter()
+        .find(|(_, p)| {
+            p.place == vanban_layout::conformance::Place::Flow
+                && p.align == vanban_layout::flow::Align::Justify
+                && !p.forced_breaks
+        })
+        .map(|(&b, _)| b)
+        .expect("a justified paragraph");
+    let t = texts_mut(&mut pages)
+        .find(|t| t.block == block)
+        .expect("its first line");
+    for g in t.glyphs.iter_mut().filter(|g| g.x_advance > 5.0) {
+        g.x_advance -= 1.0;
+    }
+    let report = check(&pages, &e);
+    assert_fails(&report, rule::JUSTIFIED);
+}
+
+#[test]
+fn an_issuer_rule_as_long_as_the_name_fails() {
+    let (mut pages, e) = fixture("ke-hoach.json");
+    let h = e.header.as_ref().expect("header");
+    let name_y = texts_mut(&mut pages)
+        .filter(|t| Some(t.block) == h.issuer)
+        .map(|t| t.y)
+        .fold(0.0, f32::max);
+    let l = pages.pages[0]
+        .items
+        .iter_mut()
+        .find_map(|i| match i {
+            Item::Line(l) if l.y1 > name_y && l.y1 < name_y + 13.0 && l.x2 < 300.0 => Some(l),
+            _ => None,
+        })
+        .expect("issuer rule");
+    let grow = (l.x2 - l.x1) * 0.75;
+    l.x1 -= grow;
+    l.x2 += grow;
+    let report = check(&pages, &e);
+    assert_fails(&report, rule::ISSUER_RULE);
+    assert_eq!(failing(&report), [rule::ISSUER_RULE]);
+}

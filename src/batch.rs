@@ -1,0 +1,552 @@
+//! `vanban batch`: render many documents in parallel.
+//!
+//! Inputs are files, folders (every `*.json` below them, sorted, recursively)
+//! and manifests (`.jsonl`, one `{"input": …, "output": …}` a line). Each
+//! document is rendered with [`vanban::render`] on a rayon pool, sharing the
+//! process-global fonts, and written with [`vanban::write_atomic`]. A bad
+//! document is reported and skipped; the summary lists every failure with its
+//! first error line.
+//!
+//! Output names are deterministic and ASCII-safe ([`ascii_name`]): a folder's
+//! documents keep their relative sub-folders, every path component is
+//! stripped of diacritics (`đ` → `d`) and reduced to `[A-Za-z0-9._-]`, and
+//! names that collide (case-insensitively) get `-2`, `-3`, … in input order.
+
+use crate::{FormatArg, StandardArg};
+use std::collections::HashSet;
+use std::io::{IsTerminal, Write};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+use unicode_normalization::UnicodeNormalization;
+use vanban::{Format, RenderOptions};
+
+/// Exit code: some documents failed.
+const EXIT_DOCUMENT: u8 = 1;
+/// Exit code: usage or I/O error.
+const EXIT_USAGE: u8 = 2;
+
+/// Arguments of `vanban batch`.
+#[derive(clap::Args)]
+pub struct BatchArgs {
+    /// Input JSON files, folders (every `*.json` below, recursively) or
+    /// manifests (`.jsonl`: one `{"input": "a.json", "output": "2023/a"}` a
+    /// line; paths relative to the manifest, `output` a stem under OUTDIR).
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output folder (created if missing).
+    #[arg(short, long)]
+    output: PathBuf,
+    /// Which files to write for each document.
+    #[arg(long, value_enum, default_value = "all")]
+    format: FormatArg,
+    /// PDF standard.
+    #[arg(long, value_enum, default_value = "a2b")]
+    pdf_standard: StandardArg,
+    /// Use Times New Roman from this folder instead of the bundled
+    /// Liberation Serif (same metrics).
+    #[arg(long)]
+    font_dir: Option<PathBuf>,
+    /// Overwrite existing output files.
+    #[arg(long)]
+    force: bool,
+    /// No progress output; only failures and the summary line when some failed.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Worker threads (default: one per core).
+    #[arg(short, long)]
+    jobs: Option<usize>,
+}
+
+/// A batch that could not run, or in which some documents failed.
+pub struct BatchFailure {
+    /// The exit code.
+    pub code: u8,
+    /// The last line to print.
+    pub message: String,
+}
+
+impl BatchFailure {
+    fn usage(message: impl Into<String>) -> Self {
+        BatchFailure {
+            code: EXIT_USAGE,
+            message: message.into(),
+        }
+    }
+}
+
+/// One document to render: where it comes from and the output stem
+/// (relative to OUTDIR, without extension), or why it cannot be rendered.
+struct Job {
+    /// The input as the user would recognise it (path, or manifest:line).
+    label: String,
+    /// The JSON file to read.
+    input: PathBuf,
+    /// The output stem under OUTDIR, or an error found while planning.
+    stem: Result<PathBuf, String>,
+}
+
+/// The outcome of one job.
+struct Outcome {
+    label: String,
+    /// `Ok(outputs written)` or `Err((exit code, full message))`.
+    result: Result<Vec<PathBuf>, (u8, String)>,
+}
+
+/// Runs `vanban batch`.
+pub fn run(args: &BatchArgs) -> Result<(), BatchFailure> {
+    let started = Instant::now();
+    let formats: Vec<Format> = match args.format {
+        FormatArg::Pdf => vec![Format::Pdf],
+        FormatArg::Docx => vec![Format::Docx],
+        FormatArg::All => vec![Format::Pdf, Format::Docx],
+    };
+    let fonts = crate::load_fonts(args.font_dir.as_deref())
+        .map_err(|f| BatchFailure::usage(f.message))?;
+    let source_date_epoch =
+        crate::source_date_epoch().map_err(|f| BatchFailure::usage(f.message))?;
+    let opts = RenderOptions {
+        pdf_standard: args.pdf_standard.into(),
+        source_date_epoch,
+        fonts,
+    };
+
+    let mut jobs = Vec::new();
+    for input in &args.inputs {
+        collect(input, &mut jobs)?;
+    }
+    if jobs.is_empty() {
+        return Err(BatchFailure::usage("no input documents found"));
+    }
+    assign_unique_stems(&mut jobs);
+    std::fs::create_dir_all(&args.output).map_err(|e| {
+        BatchFailure::usage(format!("cannot create {}: {e}", args.output.display()))
+    })?;
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .thread_name(|i| format!("vanban-batch-{i}"))
+        .build()
+        .map_err(|e| BatchFailure::usage(format!("cannot start worker threads: {e}")))?;
+    let progress = Progress::new(jobs.len(), args.quiet);
+    let ctx = Context {
+        outdir: &args.output,
+        formats: &formats,
+        opts: &opts,
+        force: args.force,
+    };
+    let outcomes: Vec<Outcome> = pool.install(|| {
+        use rayon::prelude::*;
+        jobs.par_iter()
+            .map(|job| {
+                let outcome = ctx.render(job);
+                progress.done(&outcome);
+                outcome
+            })
+            .collect()
+    });
+    progress.finish();
+    summarize(&outcomes, started.elapsed(), args.quiet)
+}
+
+/// What every job shares.
+struct Context<'a> {
+    outdir: &'a Path,
+    formats: &'a [Format],
+    opts: &'a RenderOptions<'a>,
+    force: bool,
+}
+
+impl Context<'_> {
+    fn render(&self, job: &Job) -> Outcome {
+        Outcome {
+            label: job.label.clone(),
+            result: self.try_render(job),
+        }
+    }
+
+    fn try_render(&self, job: &Job) -> Result<Vec<PathBuf>, (u8, String)> {
+        let stem = job.stem.as_ref().map_err(|e| (EXIT_USAGE, e.clone()))?;
+        let outputs: Vec<(Format, PathBuf)> = self
+            .formats
+            .iter()
+            .map(|&f| (f, with_extension(&self.outdir.join(stem), f)))
+            .collect();
+        if !self.force
+            && let Some((_, p)) = outputs.iter().find(|(_, p)| p.exists())
+        {
+            return Err((
+                EXIT_USAGE,
+                format!("{} exists (use --force to overwrite)", p.display()),
+            ));
+        }
+        let json = std::fs::read(&job.input)
+            .map_err(|e| (EXIT_USAGE, format!("cannot read {}: {e}", job.input.display())))?;
+        let rendered = vanban::render(&json, self.formats, self.opts).map_err(|e| {
+            let code = if e.is_document_error() {
+                EXIT_DOCUMENT
+            } else {
+                EXIT_USAGE
+            };
+            (code, e.to_string())
+        })?;
+        let mut written = Vec::with_capacity(outputs.len());
+        for (f, path) in outputs {
+            let bytes = match f {
+                Format::Pdf => rendered.pdf.as_deref(),
+                Format::Docx => rendered.docx.as_deref(),
+            }
+            .unwrap_or_default();
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| {
+                    (
+                        EXIT_USAGE,
+                        format!("cannot create {}: {e}", parent.display()),
+                    )
+                })?;
+            }
+            vanban::write_atomic(&path, bytes)
+                .map_err(|e| (EXIT_USAGE, format!("cannot write {}: {e}", path.display())))?;
+            written.push(path);
+        }
+        Ok(written)
+    }
+}
+
+fn with_extension(stem: &Path, f: Format) -> PathBuf {
+    let mut s = stem.as_os_str().to_owned();
+    s.push(match f {
+        Format::Pdf => ".pdf",
+        Format::Docx => ".docx",
+    });
+    PathBuf::from(s)
+}
+
+/// Adds the jobs an input stands for.
+fn collect(input: &Path, jobs: &mut Vec<Job>) -> Result<(), BatchFailure> {
+    let meta = std::fs::metadata(input)
+        .map_err(|e| BatchFailure::usage(format!("cannot read {}: {e}", input.display())))?;
+    if meta.is_dir() {
+        let mut files = Vec::new();
+        walk(input, &mut files)?;
+        files.sort();
+        for file in files {
+            let rel = file.strip_prefix(input).unwrap_or(&file).with_extension("");
+            jobs.push(Job {
+                label: file.display().to_string(),
+                stem: ascii_path(&rel).ok_or_else(|| "no usable output name".to_string()),
+                input: file,
+            });
+        }
+    } else if input.extension().is_some_and(|e| e == "jsonl") {
+        manifest(input, jobs)?;
+    } else {
+        let stem = input.file_stem().map(Path::new).unwrap_or(Path::new(""));
+        jobs.push(Job {
+            label: input.display().to_string(),
+            stem: Ok(ascii_path(stem).unwrap_or_else(|| PathBuf::from("document"))),
+            input: input.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// Every `*.json` file below `dir`, unsorted. Symbolic links to folders are
+/// not followed (no cycles).
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), BatchFailure> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| BatchFailure::usage(format!("cannot read {}: {e}", dir.display())))?;
+    for entry in entries {
+        let entry = entry
+            .map_err(|e| BatchFailure::usage(format!("cannot read {}: {e}", dir.display())))?;
+        let path = entry.path();
+        let ty = entry
+            .file_type()
+            .map_err(|e| BatchFailure::usage(format!("cannot read {}: {e}", path.display())))?;
+        if ty.is_dir() {
+            walk(&path, files)?;
+        } else if path.extension().is_some_and(|e| e == "json")
+            && (ty.is_file() || path.is_file())
+        {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// One manifest line.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ManifestLine {
+    input: PathBuf,
+    #[serde(default)]
+    output: Option<PathBuf>,
+}
+
+/// Adds a manifest's lines. A line that is not a valid entry becomes a
+/// failed job, so the rest of the batch still runs.
+fn manifest(path: &Path, jobs: &mut Vec<Job>) -> Result<(), BatchFailure> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| BatchFailure::usage(format!("cannot read {}: {e}", path.display())))?;
+    let base = path.parent().unwrap_or(Path::new(""));
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let label = format!("{}:{}", path.display(), i + 1);
+        match serde_json::from_str::<ManifestLine>(line) {
+            Ok(entry) => {
+                let input = base.join(&entry.input);
+                let stem = match &entry.output {
+                    Some(o) => manifest_stem(o),
+                    None => ascii_path(entry.input.file_stem().map(Path::new).unwrap_or(Path::new("")))
+                        .ok_or_else(|| "no usable output name".to_string()),
+                };
+                jobs.push(Job {
+                    label: format!("{label} ({})", input.display()),
+                    input,
+                    stem,
+                });
+            }
+            Err(e) => jobs.push(Job {
+                label,
+                input: PathBuf::new(),
+                stem: Err(format!(
+                    "not a manifest entry {{\"input\": …, \"output\": …}}: {e}"
+                )),
+            }),
+        }
+    }
+    Ok(())
+}
+
+/// The output stem a manifest asks for: relative, inside OUTDIR, ASCII-safe,
+/// without a `.pdf`/`.docx` extension.
+fn manifest_stem(output: &Path) -> Result<PathBuf, String> {
+    let inside = output
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if !inside {
+        return Err(format!(
+            "output {:?} must be a relative path inside the output folder",
+            output.display().to_string()
+        ));
+    }
+    let stripped = match output.extension().and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("pdf") || e.eq_ignore_ascii_case("docx") => {
+            output.with_extension("")
+        }
+        _ => output.to_path_buf(),
+    };
+    ascii_path(&stripped)
+        .ok_or_else(|| format!("output {:?} gives no usable file name", output.display().to_string()))
+}
+
+/// Each component of `path` made ASCII-safe; `None` when nothing usable is left.
+fn ascii_path(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        if let Component::Normal(s) = c {
+            out.push(ascii_name(&s.to_string_lossy())?);
+        }
+    }
+    (!out.as_os_str().is_empty()).then_some(out)
+}
+
+/// An ASCII-safe file name: Vietnamese (and other Latin) diacritics stripped
+/// (`Báo cáo` → `Bao-cao`, `đ` → `d`), every run of other characters outside
+/// `[A-Za-z0-9._-]` replaced by one `-`, no leading or trailing `-`/`.`.
+/// `None` when nothing is left.
+pub fn ascii_name(name: &str) -> Option<String> {
+    let mut out = String::with_capacity(name.len());
+    let mut pending_dash = false;
+    for c in name.nfd() {
+        let c = match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            _ => c,
+        };
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        if c.is_ascii_alphanumeric() || c == '.' || c == '_' || c == '-' {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.push(c);
+        } else {
+            pending_dash = true;
+        }
+    }
+    let trimmed = out.trim_matches(|c| c == '-' || c == '.');
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+/// Makes every planned stem unique (case-insensitively, as on Windows and
+/// macOS): the second `x` becomes `x-2`, the third `x-3`, in input order.
+fn assign_unique_stems(jobs: &mut [Job]) {
+    let mut taken: HashSet<String> = HashSet::new();
+    for job in jobs {
+        let Ok(stem) = &job.stem else { continue };
+        let key = |p: &Path| p.to_string_lossy().to_lowercase();
+        let mut candidate = stem.clone();
+        let mut n = 2;
+        while taken.contains(&key(&candidate)) {
+            let mut s = stem.as_os_str().to_owned();
+            s.push(format!("-{n}"));
+            candidate = PathBuf::from(s);
+            n += 1;
+        }
+        taken.insert(key(&candidate));
+        job.stem = Ok(candidate);
+    }
+}
+
+/// Progress on stderr: a bar on a terminal, one line per document otherwise,
+/// nothing when quiet.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    plain: Option<Mutex<std::io::Stderr>>,
+    total: usize,
+    count: AtomicUsize,
+}
+
+impl Progress {
+    fn new(total: usize, quiet: bool) -> Self {
+        let terminal = std::io::stderr().is_terminal();
+        let bar = (!quiet && terminal).then(|| {
+            let bar = indicatif::ProgressBar::new(total as u64);
+            let style = indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} documents  {per_sec}  ETA {eta}  {wide_msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+            bar.set_style(style);
+            bar
+        });
+        Progress {
+            bar,
+            plain: (!quiet && !terminal).then(|| Mutex::new(std::io::stderr())),
+            total,
+            count: AtomicUsize::new(0),
+        }
+    }
+
+    fn done(&self, outcome: &Outcome) {
+        let n = self.count.fetch_add(1, Ordering::Relaxed) + 1;
+        if let Some(bar) = &self.bar {
+            if let Err((_, e)) = &outcome.result {
+                bar.println(format!("failed {}: {}", outcome.label, first_line(e)));
+            }
+            bar.inc(1);
+        } else if let Some(plain) = &self.plain {
+            let line = match &outcome.result {
+                Ok(_) => format!("[{n}/{}] ok {}", self.total, outcome.label),
+                Err((_, e)) => format!(
+                    "[{n}/{}] failed {}: {}",
+                    self.total,
+                    outcome.label,
+                    first_line(e)
+                ),
+            };
+            let mut err = plain.lock().unwrap_or_else(|e| e.into_inner());
+            let _ = writeln!(err, "{line}");
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().find(|l| !l.trim().is_empty()).unwrap_or(s)
+}
+
+fn summarize(outcomes: &[Outcome], elapsed: Duration, quiet: bool) -> Result<(), BatchFailure> {
+    let failed: Vec<(&Outcome, u8, &str)> = outcomes
+        .iter()
+        .filter_map(|o| match &o.result {
+            Err((code, e)) => Some((o, *code, first_line(e))),
+            Ok(_) => None,
+        })
+        .collect();
+    let rendered = outcomes.len() - failed.len();
+    let files: usize = outcomes
+        .iter()
+        .filter_map(|o| o.result.as_ref().ok())
+        .map(Vec::len)
+        .sum();
+    let secs = elapsed.as_secs_f64();
+    let line = format!(
+        "rendered {rendered}, failed {} ({files} files written in {secs:.2} s, {:.0} documents/s)",
+        failed.len(),
+        outcomes.len() as f64 / secs.max(1e-9),
+    );
+    if failed.is_empty() {
+        if !quiet {
+            eprintln!("{line}");
+        }
+        return Ok(());
+    }
+    for (o, _, e) in &failed {
+        eprintln!("failed: {}: {e}", o.label);
+    }
+    Err(BatchFailure {
+        code: failed
+            .iter()
+            .map(|(_, c, _)| *c)
+            .max()
+            .unwrap_or(EXIT_DOCUMENT),
+        message: line,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_names() {
+        assert_eq!(ascii_name("Báo cáo số 5").as_deref(), Some("Bao-cao-so-5"));
+        assert_eq!(ascii_name("Đề án đường").as_deref(), Some("De-an-duong"));
+        assert_eq!(ascii_name("QĐ/UBND (2023)").as_deref(), Some("QD-UBND-2023"));
+        assert_eq!(ascii_name("..hidden..").as_deref(), Some("hidden"));
+        assert_eq!(ascii_name("bao-cao_v1.2").as_deref(), Some("bao-cao_v1.2"));
+        assert_eq!(ascii_name("Ừ ở ỹ").as_deref(), Some("U-o-y"));
+        assert_eq!(ascii_name("漢字"), None);
+        assert_eq!(ascii_name(".."), None);
+    }
+
+    #[test]
+    fn collisions_are_numbered_in_input_order() {
+        let mut jobs: Vec<Job> = ["a", "A", "b", "a-2", "a"]
+            .iter()
+            .map(|s| Job {
+                label: s.to_string(),
+                input: PathBuf::new(),
+                stem: Ok(PathBuf::from(s)),
+            })
+            .collect();
+        assign_unique_stems(&mut jobs);
+        let stems: Vec<String> = jobs
+            .iter()
+            .map(|j| j.stem.as_ref().map(|p| p.display().to_string()).unwrap_or_default())
+            .collect();
+        assert_eq!(stems, ["a", "A-2", "b", "a-2-2", "a-3"]);
+    }
+
+    #[test]
+    fn manifest_outputs_stay_inside() {
+        assert!(manifest_stem(Path::new("../x")).is_err());
+        assert!(manifest_stem(Path::new("/tmp/x")).is_err());
+        assert_eq!(
+            manifest_stem(Path::new("2023/Báo cáo.pdf")).ok(),
+            Some(PathBuf::from("2023/Bao-cao"))
+        );
+    }
+}
