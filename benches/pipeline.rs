@@ -86,10 +86,7 @@ fn render_loop(n: usize) {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--loop") {
-        let n = args
-            .get(i + 1)
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(100);
+        let n = args.get(i + 1).and_then(|v| v.parse().ok()).unwrap_or(100);
         render_loop(n);
         return;
     }

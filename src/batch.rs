@@ -102,8 +102,8 @@ pub fn run(args: &BatchArgs) -> Result<(), BatchFailure> {
         FormatArg::Docx => vec![Format::Docx],
         FormatArg::All => vec![Format::Pdf, Format::Docx],
     };
-    let fonts = crate::load_fonts(args.font_dir.as_deref())
-        .map_err(|f| BatchFailure::usage(f.message))?;
+    let fonts =
+        crate::load_fonts(args.font_dir.as_deref()).map_err(|f| BatchFailure::usage(f.message))?;
     let source_date_epoch =
         crate::source_date_epoch().map_err(|f| BatchFailure::usage(f.message))?;
     let opts = RenderOptions {
@@ -181,8 +181,12 @@ impl Context<'_> {
                 format!("{} exists (use --force to overwrite)", p.display()),
             ));
         }
-        let json = std::fs::read(&job.input)
-            .map_err(|e| (EXIT_USAGE, format!("cannot read {}: {e}", job.input.display())))?;
+        let json = std::fs::read(&job.input).map_err(|e| {
+            (
+                EXIT_USAGE,
+                format!("cannot read {}: {e}", job.input.display()),
+            )
+        })?;
         let rendered = vanban::render(&json, self.formats, self.opts).map_err(|e| {
             let code = if e.is_document_error() {
                 EXIT_DOCUMENT
@@ -266,8 +270,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), BatchFailure> {
             .map_err(|e| BatchFailure::usage(format!("cannot read {}: {e}", path.display())))?;
         if ty.is_dir() {
             walk(&path, files)?;
-        } else if path.extension().is_some_and(|e| e == "json")
-            && (ty.is_file() || path.is_file())
+        } else if path.extension().is_some_and(|e| e == "json") && (ty.is_file() || path.is_file())
         {
             files.push(path);
         }
@@ -301,8 +304,14 @@ fn manifest(path: &Path, jobs: &mut Vec<Job>) -> Result<(), BatchFailure> {
                 let input = base.join(&entry.input);
                 let stem = match &entry.output {
                     Some(o) => manifest_stem(o),
-                    None => ascii_path(entry.input.file_stem().map(Path::new).unwrap_or(Path::new("")))
-                        .ok_or_else(|| "no usable output name".to_string()),
+                    None => ascii_path(
+                        entry
+                            .input
+                            .file_stem()
+                            .map(Path::new)
+                            .unwrap_or(Path::new("")),
+                    )
+                    .ok_or_else(|| "no usable output name".to_string()),
                 };
                 jobs.push(Job {
                     label: format!("{label} ({})", input.display()),
@@ -340,8 +349,12 @@ fn manifest_stem(output: &Path) -> Result<PathBuf, String> {
         }
         _ => output.to_path_buf(),
     };
-    ascii_path(&stripped)
-        .ok_or_else(|| format!("output {:?} gives no usable file name", output.display().to_string()))
+    ascii_path(&stripped).ok_or_else(|| {
+        format!(
+            "output {:?} gives no usable file name",
+            output.display().to_string()
+        )
+    })
 }
 
 /// Each component of `path` made ASCII-safe; `None` when nothing usable is left.
@@ -514,7 +527,10 @@ mod tests {
     fn ascii_names() {
         assert_eq!(ascii_name("Báo cáo số 5").as_deref(), Some("Bao-cao-so-5"));
         assert_eq!(ascii_name("Đề án đường").as_deref(), Some("De-an-duong"));
-        assert_eq!(ascii_name("QĐ/UBND (2023)").as_deref(), Some("QD-UBND-2023"));
+        assert_eq!(
+            ascii_name("QĐ/UBND (2023)").as_deref(),
+            Some("QD-UBND-2023")
+        );
         assert_eq!(ascii_name("..hidden..").as_deref(), Some("hidden"));
         assert_eq!(ascii_name("bao-cao_v1.2").as_deref(), Some("bao-cao_v1.2"));
         assert_eq!(ascii_name("Ừ ở ỹ").as_deref(), Some("U-o-y"));
@@ -535,7 +551,12 @@ mod tests {
         assign_unique_stems(&mut jobs);
         let stems: Vec<String> = jobs
             .iter()
-            .map(|j| j.stem.as_ref().map(|p| p.display().to_string()).unwrap_or_default())
+            .map(|j| {
+                j.stem
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default()
+            })
             .collect();
         assert_eq!(stems, ["a", "A-2", "b", "a-2-2", "a-3"]);
     }

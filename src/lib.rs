@@ -345,7 +345,11 @@ impl Rendered {
                 }
             }
         }
-        o.push_str(if groups.is_empty() { "},\n" } else { "\n  },\n" });
+        o.push_str(if groups.is_empty() {
+            "},\n"
+        } else {
+            "\n  },\n"
+        });
         match self.page_count {
             Some(n) => o.push_str(&format!("  \"pageCount\": {n},\n")),
             None => o.push_str("  \"pageCount\": null,\n"),
@@ -365,9 +369,17 @@ impl Rendered {
             if let Some(s) = signer {
                 o.push_str(&format!(", \"signer\": {s}"));
             }
-            o.push_str(&format!(", \"page\": {}, \"rect\": {}}}", r.page, rect(r.rect)));
+            o.push_str(&format!(
+                ", \"page\": {}, \"rect\": {}}}",
+                r.page,
+                rect(r.rect)
+            ));
         }
-        o.push_str(if self.regions.is_empty() { "],\n" } else { "\n  ],\n" });
+        o.push_str(if self.regions.is_empty() {
+            "],\n"
+        } else {
+            "\n  ],\n"
+        });
         o.push_str("  \"signatureFields\": [");
         for (i, f) in self.signature_fields.iter().enumerate() {
             o.push_str(if i == 0 { "\n" } else { ",\n" });
@@ -378,7 +390,11 @@ impl Rendered {
                 rect(f.rect)
             ));
         }
-        o.push_str(if self.signature_fields.is_empty() { "]\n" } else { "\n  ]\n" });
+        o.push_str(if self.signature_fields.is_empty() {
+            "]\n"
+        } else {
+            "\n  ]\n"
+        });
         o.push_str("}\n");
         o
     }

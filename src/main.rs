@@ -298,14 +298,15 @@ fn render(
     };
     let formats: Vec<Format> = plan.iter().map(|(f, _)| *f).collect();
     let output_opts = vanban::OutputOptions { sign_fields };
-    let rendered = vanban::render_with(&json, &formats, &opts, &output_opts).map_err(|e| Failure {
-        code: if e.is_document_error() {
-            EXIT_DOCUMENT
-        } else {
-            EXIT_USAGE
-        },
-        message: format!("{}: {e}", input.display()),
-    })?;
+    let rendered =
+        vanban::render_with(&json, &formats, &opts, &output_opts).map_err(|e| Failure {
+            code: if e.is_document_error() {
+                EXIT_DOCUMENT
+            } else {
+                EXIT_USAGE
+            },
+            message: format!("{}: {e}", input.display()),
+        })?;
     let meta = meta_path.map(|p| (p, rendered.meta_json().into_bytes()));
     let outputs = plan.into_iter().map(|(f, path)| {
         let bytes = match f {
@@ -342,12 +343,8 @@ fn extract(input: &Path, output: Option<&Path>) -> Result<(), Failure> {
         code: EXIT_DOCUMENT,
         message: format!("{}: {e}", input.display()),
     })?;
-    match output {
+    match output.filter(|p| *p != Path::new("-")) {
         None => std::io::stdout()
-            .write_all(&source.data)
-            .and_then(|()| std::io::stdout().flush())
-            .map_err(|e| Failure::usage(format!("cannot write to standard output: {e}"))),
-        Some(p) if p == Path::new("-") => std::io::stdout()
             .write_all(&source.data)
             .and_then(|()| std::io::stdout().flush())
             .map_err(|e| Failure::usage(format!("cannot write to standard output: {e}"))),

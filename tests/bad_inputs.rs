@@ -111,7 +111,10 @@ fn check_success(name: &str, stem: &str, o: &Outcome) -> Vec<String> {
     }
     let want = vec![format!("{stem}.docx"), format!("{stem}.pdf")];
     if o.files != want {
-        problems.push(format!("{name}: output files {:?}, expected {want:?}", o.files));
+        problems.push(format!(
+            "{name}: output files {:?}, expected {want:?}",
+            o.files
+        ));
     }
     problems
 }
@@ -296,7 +299,10 @@ fn document_of_2000_pages_renders() {
     let paras: Vec<String> = (0..4400)
         .map(|i| {
             if i % 50 == 0 {
-                format!("{{\"heading\": \"Mục {i}\", \"body\": [\"{}\"]}}", words(1400, &mut seed))
+                format!(
+                    "{{\"heading\": \"Mục {i}\", \"body\": [\"{}\"]}}",
+                    words(1400, &mut seed)
+                )
             } else {
                 format!("\"{}\"", words(1400, &mut seed))
             }
@@ -314,7 +320,10 @@ fn ten_thousand_footnotes() {
             .collect();
         format!("[{}]", v.join(",\n"))
     };
-    assert_renders("footnotes-10000", &report(&paras(vanban_model::MAX_FOOTNOTES)));
+    assert_renders(
+        "footnotes-10000",
+        &report(&paras(vanban_model::MAX_FOOTNOTES)),
+    );
     assert_fails(
         "footnotes-10001",
         &report(&paras(vanban_model::MAX_FOOTNOTES + 1)),
@@ -332,14 +341,20 @@ fn input_over_16_mib_is_refused() {
     assert_fails(
         "input-17mb",
         &report(&format!("[\"{p}\"]")),
-        &["(document): the input is", "vanban reads at most 16777216 bytes (16 MiB)"],
+        &[
+            "(document): the input is",
+            "vanban reads at most 16777216 bytes (16 MiB)",
+        ],
     );
 }
 
 /// More blocks than allowed, table rows included.
 #[test]
 fn too_many_blocks() {
-    let body = format!("[{}]", vec!["\"x\""; vanban_model::MAX_BLOCKS + 1].join(","));
+    let body = format!(
+        "[{}]",
+        vec!["\"x\""; vanban_model::MAX_BLOCKS + 1].join(",")
+    );
     assert_fails(
         "blocks-100001",
         &report(&body),
@@ -382,7 +397,10 @@ fn too_many_line_breaks() {
 /// Page breaks past the page limit stop with a clear error.
 #[test]
 fn too_many_pages() {
-    let body = format!("[\"a\",{}]", vec![r#"{"page_break": true}"#; 10_050].join(","));
+    let body = format!(
+        "[\"a\",{}]",
+        vec![r#"{"page_break": true}"#; 10_050].join(",")
+    );
     assert_fails(
         "page-breaks",
         &report(&body),

@@ -99,7 +99,10 @@ fn folder_with_a_broken_document() {
         .lines()
         .find(|l| l.starts_with("failed: ") && l.contains("hong.json"))
         .unwrap_or_else(|| panic!("no failure line for hong.json in: {stderr}"));
-    assert!(line.len() > "failed: ".len() + "hong.json".len() + 10, "{line}");
+    assert!(
+        line.len() > "failed: ".len() + "hong.json".len() + 10,
+        "{line}"
+    );
 }
 
 #[test]
@@ -112,7 +115,11 @@ fn no_overwrite_without_force() {
     let o = batch(&[s(&input), "-o", s(&out), "--quiet"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     // --quiet and nothing failed: nothing on stderr.
-    assert!(o.stderr.is_empty(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let pdf = out.join("cong-van.pdf");
     std::fs::write(&pdf, b"sentinel").expect("overwrite by hand");
 
@@ -120,7 +127,10 @@ fn no_overwrite_without_force() {
     let o = batch(&[s(&input), "-o", s(&out)]);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(!o.status.success());
-    assert!(stderr.contains("cong-van.pdf") && stderr.contains("--force"), "{stderr}");
+    assert!(
+        stderr.contains("cong-van.pdf") && stderr.contains("--force"),
+        "{stderr}"
+    );
     assert_eq!(std::fs::read(&pdf).expect("pdf"), b"sentinel");
 
     // --force overwrites.
@@ -140,7 +150,11 @@ fn manifest_with_ascii_safe_names_and_collisions() {
         docs.join("Quyết định số 5.json"),
     )
     .expect("copy");
-    std::fs::copy(root().join("fixtures/to-trinh.json"), docs.join("tờ trình.json")).expect("copy");
+    std::fs::copy(
+        root().join("fixtures/to-trinh.json"),
+        docs.join("tờ trình.json"),
+    )
+    .expect("copy");
     let manifest = dir.path().join("list.jsonl");
     std::fs::write(
         &manifest,
@@ -179,7 +193,11 @@ fn manifest_with_ascii_safe_names_and_collisions() {
 #[test]
 fn manifest_bad_lines_fail_alone() {
     let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::copy(root().join("fixtures/giay-moi.json"), dir.path().join("g.json")).expect("copy");
+    std::fs::copy(
+        root().join("fixtures/giay-moi.json"),
+        dir.path().join("g.json"),
+    )
+    .expect("copy");
     let manifest = dir.path().join("m.jsonl");
     std::fs::write(
         &manifest,
@@ -201,7 +219,11 @@ fn manifest_bad_lines_fail_alone() {
 #[test]
 fn usage_errors_exit_2() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let o = batch(&[s(&dir.path().join("nope")), "-o", s(&dir.path().join("out"))]);
+    let o = batch(&[
+        s(&dir.path().join("nope")),
+        "-o",
+        s(&dir.path().join("out")),
+    ]);
     assert_eq!(o.status.code(), Some(2));
     // An empty folder has nothing to render.
     let o = batch(&[s(dir.path()), "-o", s(&dir.path().join("out"))]);
@@ -215,7 +237,12 @@ fn batch_output_matches_render() {
     let o = batch(&[s(&fixture), "-o", s(&dir.path().join("b")), "--jobs", "1"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let st = vanban()
-        .args(["render", s(&fixture), "-o", &format!("{}/", s(&dir.path().join("r")))])
+        .args([
+            "render",
+            s(&fixture),
+            "-o",
+            &format!("{}/", s(&dir.path().join("r"))),
+        ])
         .output()
         .expect("render");
     assert!(st.status.success());

@@ -17,10 +17,50 @@ use vanban_model::format::{
 use vanban_model::{Document, PartialDate};
 
 const WORDS: &[&str] = &[
-    "ủy", "ban", "nhân", "dân", "xã", "huyện", "báo", "cáo", "kết", "quả", "thực", "hiện",
-    "công", "tác", "vận", "chính", "quyền", "tháng", "năm", "nhiệm", "vụ", "trọng", "tâm",
-    "Đảng", "ủy", "đường", "Quốc", "lộ", "camera", "an", "ninh", "điểm", "tuyên", "truyền",
-    "Ước", "tính", "Thời", "gian", "Địa", "Hội", "nghị", "2023", "06/6/2023", "(b/c)",
+    "ủy",
+    "ban",
+    "nhân",
+    "dân",
+    "xã",
+    "huyện",
+    "báo",
+    "cáo",
+    "kết",
+    "quả",
+    "thực",
+    "hiện",
+    "công",
+    "tác",
+    "vận",
+    "chính",
+    "quyền",
+    "tháng",
+    "năm",
+    "nhiệm",
+    "vụ",
+    "trọng",
+    "tâm",
+    "Đảng",
+    "ủy",
+    "đường",
+    "Quốc",
+    "lộ",
+    "camera",
+    "an",
+    "ninh",
+    "điểm",
+    "tuyên",
+    "truyền",
+    "Ước",
+    "tính",
+    "Thời",
+    "gian",
+    "Địa",
+    "Hội",
+    "nghị",
+    "2023",
+    "06/6/2023",
+    "(b/c)",
 ];
 
 /// A word, maybe emphasised or followed by a footnote.
@@ -51,10 +91,7 @@ fn block(depth: usize) -> BoxedStrategy<Value> {
     if depth >= 4 {
         return prop_oneof![4 => para, 1 => run_in, 1 => list].boxed();
     }
-    let titled = (
-        text(8),
-        prop::collection::vec(block(depth + 1), 1..3),
-    )
+    let titled = (text(8), prop::collection::vec(block(depth + 1), 1..3))
         .prop_map(|(t, body)| json!({ "heading": t, "body": body }));
     prop_oneof![4 => para, 1 => run_in, 1 => list, 2 => titled].boxed()
 }
@@ -212,7 +249,14 @@ fn date_line_for_every_day_1900_2100() {
             day.year()
         );
         assert_eq!(s, want);
-        assert_eq!(month_text(day.month()).len(), if day.month() <= 9 { if day.month() <= 2 { 2 } else { 1 } } else { 2 });
+        assert_eq!(
+            month_text(day.month()).len(),
+            if day.month() <= 9 {
+                if day.month() <= 2 { 2 } else { 1 }
+            } else {
+                2
+            }
+        );
         count += 1;
         day = day.succ_opt().expect("next day");
     }
@@ -294,9 +338,17 @@ fn sibling_labels(ty: &str, depth: usize, n: usize) -> Vec<String> {
 fn sibling_labels_are_a_bijection_with_positions() {
     let n = 60;
     let report = [
-        (1, (1..=n).map(|k| format!("{}.", roman(k))).collect::<Vec<_>>()),
+        (
+            1,
+            (1..=n)
+                .map(|k| format!("{}.", roman(k)))
+                .collect::<Vec<_>>(),
+        ),
         (2, (1..=n).map(|k| format!("{k}.")).collect()),
-        (3, (1..=n).map(|k| format!("{})", point_letter(k))).collect()),
+        (
+            3,
+            (1..=n).map(|k| format!("{})", point_letter(k))).collect(),
+        ),
     ];
     for (depth, want) in report {
         let got = sibling_labels("bao_cao", depth, n as usize);

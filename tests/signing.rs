@@ -41,19 +41,25 @@ fn last_trailer(pdf: &[u8]) -> String {
 fn id_of(trailer: &str) -> String {
     let a = trailer.find("/ID").expect("/ID in the trailer");
     let b = trailer[a..].find(']').expect("end of /ID") + a;
-    trailer[a..=b].chars().filter(|c| !c.is_whitespace()).collect()
+    trailer[a..=b]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 /// PDF/A structure: pdfaid in the XMP, the sRGB output intent, /ID, and
 /// (with poppler/qpdf) every font embedded and a clean `qpdf --check`.
-fn assert_pdfa_structure(pdf: &[u8], what: &str, part: &str, dir: &Path) {
+fn assert_pdfa_structure(pdf: &[u8], what: &str, (part, level): (&str, &str), dir: &Path) {
     assert!(pdf.starts_with(b"%PDF-1.7\n%"), "{what}: header");
     assert!(
         contains(pdf, &format!("<pdfaid:part>{part}</pdfaid:part>")),
         "{what}: XMP pdfaid:part {part}"
     );
     assert!(
-        contains(pdf, "<pdfaid:conformance>B</pdfaid:conformance>"),
+        contains(
+            pdf,
+            &format!("<pdfaid:conformance>{level}</pdfaid:conformance>")
+        ),
         "{what}: XMP pdfaid:conformance"
     );
     assert!(contains(pdf, "/OutputIntents"), "{what}: OutputIntents");
@@ -102,9 +108,9 @@ fn fields_are_an_incremental_update_that_keeps_pdfa() {
     }
     for f in fixtures() {
         for (standard, part) in [
-            (PdfStandard::A2b, "2"),
-            (PdfStandard::A3b, "3"),
-            (PdfStandard::A2a, "2"),
+            (PdfStandard::A2b, ("2", "B")),
+            (PdfStandard::A3b, ("3", "B")),
+            (PdfStandard::A2a, ("2", "A")),
         ] {
             let what = format!("{} {}", f.display(), standard.name());
             let without = render(&f, false, standard).pdf.expect("pdf");
@@ -113,13 +119,22 @@ fn fields_are_an_incremental_update_that_keeps_pdfa() {
                 with.len() > without.len() && with.starts_with(&without),
                 "{what}: the fields are not an incremental update of krilla's bytes"
             );
-            assert_pdfa_structure(&without, &format!("{what} without fields"), part, dir.path());
+            assert_pdfa_structure(
+                &without,
+                &format!("{what} without fields"),
+                part,
+                dir.path(),
+            );
             assert_pdfa_structure(&with, &format!("{what} with fields"), part, dir.path());
             // The update: one more xref section, /Prev to the first, same /ID.
             assert_eq!(count(&with, "startxref"), 2, "{what}");
             let t = last_trailer(&with);
             assert!(t.contains("/Prev"), "{what}: {t}");
-            assert_eq!(id_of(&t), id_of(&last_trailer(&without)), "{what}: /ID changed");
+            assert_eq!(
+                id_of(&t),
+                id_of(&last_trailer(&without)),
+                "{what}: /ID changed"
+            );
             let update = &with[without.len()..];
             for needle in [
                 "/AcroForm",
@@ -131,7 +146,10 @@ fn fields_are_an_incremental_update_that_keeps_pdfa() {
                 "/AP <</N",
                 "/Annots",
             ] {
-                assert!(contains(update, needle), "{what}: no {needle} in the update");
+                assert!(
+                    contains(update, needle),
+                    "{what}: no {needle} in the update"
+                );
             }
             // A plain PDF, for tools: same fields.
             let plain = render(&f, true, PdfStandard::None).pdf.expect("pdf");
@@ -167,7 +185,11 @@ fn fields_sit_between_title_and_name() {
                 x.name,
                 x.rect
             );
-            assert!(x2 - x1 >= 40.0 && y2 - y1 >= 30.0, "{what}: {} too small", x.name);
+            assert!(
+                x2 - x1 >= 40.0 && y2 - y1 >= 30.0,
+                "{what}: {} too small",
+                x.name
+            );
         }
         // The seal overlaps the signature's left part, not its right part.
         let sig_w = sig.rect[2] - sig.rect[0];
@@ -218,9 +240,15 @@ fn fields_sit_between_title_and_name() {
         // pdftotext crops in top-left coordinates.
         let (top, bottom) = (h - y2, h - y1);
         let inside = text_in(x1 + 1.0, top + 2.0, x2 - x1 - 2.0, bottom - top - 4.0);
-        assert!(inside.trim().is_empty(), "{what}: text inside the room: {inside:?}");
+        assert!(
+            inside.trim().is_empty(),
+            "{what}: text inside the room: {inside:?}"
+        );
         let above = text_in(x1, top - 22.0, x2 - x1, 20.0);
-        assert!(!above.trim().is_empty(), "{what}: no title line above the room");
+        assert!(
+            !above.trim().is_empty(),
+            "{what}: no title line above the room"
+        );
         let below = text_in(x1, bottom, x2 - x1, 22.0);
         let name = r
             .eoffice
@@ -240,7 +268,11 @@ fn fields_sit_between_title_and_name() {
 /// (ChuKy_NguoiKy, the main signer), one organisation field on the chair.
 #[test]
 fn bien_ban_names_both_signers() {
-    let r = render(&root().join("fixtures/bien-ban.json"), true, PdfStandard::A2b);
+    let r = render(
+        &root().join("fixtures/bien-ban.json"),
+        true,
+        PdfStandard::A2b,
+    );
     let names: Vec<&str> = r.signature_fields.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(names, ["ChuKy_NguoiKy_1", "ChuKy_NguoiKy", "ChuKy_CoQuan"]);
     let x = |n: &str| {
@@ -270,7 +302,11 @@ fn cli_flag_turns_fields_off() {
             .args(extra)
             .output()
             .expect("run vanban");
-        assert!(st.status.success(), "{}", String::from_utf8_lossy(&st.stderr));
+        assert!(
+            st.status.success(),
+            "{}",
+            String::from_utf8_lossy(&st.stderr)
+        );
         std::fs::read(&p).expect("read pdf")
     };
     let default = out("a.pdf", &[]);
@@ -284,7 +320,10 @@ fn cli_flag_turns_fields_off() {
 }
 
 fn pyhanko(args: &[&str]) -> (bool, String) {
-    let out = Command::new("pyhanko").args(args).output().expect("pyhanko");
+    let out = Command::new("pyhanko")
+        .args(args)
+        .output()
+        .expect("pyhanko");
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),
@@ -295,8 +334,8 @@ fn pyhanko(args: &[&str]) -> (bool, String) {
 
 /// pyHanko lists the fields as empty, signs `ChuKy_NguoiKy` with a
 /// self-signed certificate, validates it as intact and covering the whole
-/// file, then signs `ChuKy_CoQuan` on top (both stay intact), for every
-/// fixture.
+/// file, for every fixture; on two fixtures it then signs `ChuKy_CoQuan`
+/// on top (both signatures stay intact).
 #[test]
 fn pyhanko_signs_every_fixture() {
     if !have("pyhanko") || !have("openssl") {
@@ -316,7 +355,11 @@ fn pyhanko_signs_every_fixture() {
         .args(["-days", "365", "-subj", "/CN=vanban test signer"])
         .output()
         .expect("openssl");
-    assert!(st.status.success(), "{}", String::from_utf8_lossy(&st.stderr));
+    assert!(
+        st.status.success(),
+        "{}",
+        String::from_utf8_lossy(&st.stderr)
+    );
     let (key, cert) = (
         key.to_str().expect("utf-8").to_owned(),
         cert.to_str().expect("utf-8").to_owned(),
@@ -343,7 +386,8 @@ fn pyhanko_signs_every_fixture() {
                     assert!(ok, "{what}: pyhanko sign list: {list}");
                     for field in &r.signature_fields {
                         assert!(
-                            list.lines().any(|l| l.trim() == format!("{}:EMPTY", field.name)),
+                            list.lines()
+                                .any(|l| l.trim() == format!("{}:EMPTY", field.name)),
                             "{what}: {} not listed as empty: {list}",
                             field.name
                         );
@@ -351,8 +395,18 @@ fn pyhanko_signs_every_fixture() {
 
                     let sign = |field: &str, input: &str, output: &str| {
                         let (ok, out) = pyhanko(&[
-                            "sign", "addsig", "--field", field, "pemder", "--key", key, "--cert",
-                            cert, "--no-pass", input, output,
+                            "sign",
+                            "addsig",
+                            "--field",
+                            field,
+                            "pemder",
+                            "--key",
+                            key,
+                            "--cert",
+                            cert,
+                            "--no-pass",
+                            input,
+                            output,
                         ]);
                         assert!(ok, "{what}: pyhanko sign addsig {field}: {out}");
                     };
@@ -396,7 +450,11 @@ fn pyhanko_signs_every_fixture() {
                     assert!(list.contains("ChuKy_NguoiKy:FILLED"), "{what}: {list}");
                     assert!(list.contains("ChuKy_CoQuan:EMPTY"), "{what}: {list}");
 
-                    // The organisation signs after the signer.
+                    // The organisation signs after the signer (two fixtures
+                    // suffice: pyHanko takes seconds per call).
+                    if !["bien-ban", "cong-van"].contains(&stem.as_str()) {
+                        return;
+                    }
                     sign(vanban::FIELD_ORGANISATION, &signed, &signed2);
                     let summary = validate(&signed2, false);
                     for field in [vanban::FIELD_SIGNER, vanban::FIELD_ORGANISATION] {

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 /// One of the four faces of the serif family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -80,12 +81,21 @@ pub enum FontError {
     },
 }
 
+/// Characters below this code point have their cmap answer memoised
+/// (Latin, Vietnamese U+1EA0–U+1EF9, general punctuation such as “ ”).
+const COVERAGE_LIMIT: usize = 0x2100;
+
 /// One loaded face with its shaping plan.
 pub struct LoadedFace {
     data: &'static [u8],
     face: Face<'static>,
     plan: ShapePlan,
     source: String,
+    /// Memoised [`FontSet::has_char`] for code points below
+    /// [`COVERAGE_LIMIT`]: 0 not looked up yet, 1 has a glyph, 2 has none.
+    /// Filled lazily (a cmap lookup per distinct character, not per
+    /// character of every paragraph), shared by all threads.
+    coverage: Box<[AtomicU8]>,
 }
 
 /// The four faces used by a document. Parse once per process, share freely.
@@ -149,6 +159,7 @@ fn load(data: &'static [u8], source: String, path: &Path) -> Result<LoadedFace, 
         face,
         plan,
         source,
+        coverage: (0..COVERAGE_LIMIT).map(|_| AtomicU8::new(0)).collect(),
     })
 }
 
@@ -243,7 +254,19 @@ impl FontSet {
 
     /// Whether the face has a glyph for `c`.
     pub fn has_char(&self, id: FontId, c: char) -> bool {
-        self.face(id).face.glyph_index(c).is_some()
+        let lf = self.face(id);
+        let Some(slot) = lf.coverage.get(c as usize) else {
+            return lf.face.glyph_index(c).is_some();
+        };
+        match slot.load(Ordering::Relaxed) {
+            1 => true,
+            2 => false,
+            _ => {
+                let has = lf.face.glyph_index(c).is_some();
+                slot.store(if has { 1 } else { 2 }, Ordering::Relaxed);
+                has
+            }
+        }
     }
 }
 
@@ -274,7 +297,9 @@ pub struct ShapedWord {
 /// Shapes text with a per-document cache of shaped words.
 pub struct Shaper<'f> {
     fonts: &'f FontSet,
-    cache: HashMap<(FontId, Box<str>), Rc<ShapedWord>>,
+    /// Shaped words by text, one slot per face (looked up by `&str`, so a
+    /// hit allocates nothing).
+    cache: HashMap<Box<str>, [Option<Rc<ShapedWord>>; 4]>,
 }
 
 impl<'f> Shaper<'f> {
@@ -294,7 +319,7 @@ impl<'f> Shaper<'f> {
     /// Shapes one word (no line-breaking spaces inside), cached. Kerning is
     /// on (harfbuzz's default for Latin); the DOCX asks Word to kern too.
     pub fn shape(&mut self, font: FontId, word: &str) -> Rc<ShapedWord> {
-        if let Some(w) = self.cache.get(&(font, Box::from(word))) {
+        if let Some(w) = self.cache.get(word).and_then(|e| e[font.index()].as_ref()) {
             return w.clone();
         }
         let lf = self.fonts.face(font);
@@ -317,7 +342,11 @@ impl<'f> Shaper<'f> {
             .collect();
         let advance = glyphs.iter().map(|g| g.advance).sum();
         let w = Rc::new(ShapedWord { glyphs, advance });
-        self.cache.insert((font, Box::from(word)), w.clone());
+        let entry = match self.cache.get_mut(word) {
+            Some(e) => e,
+            None => self.cache.entry(Box::from(word)).or_default(),
+        };
+        entry[font.index()] = Some(w.clone());
         w
     }
 

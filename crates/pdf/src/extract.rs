@@ -53,12 +53,12 @@ pub fn extract_source(pdf: &[u8]) -> Result<EmbeddedSource, ExtractError> {
     let doc = Doc::open(pdf).map_err(malformed)?;
     let (_, catalog) = doc.catalog().map_err(malformed)?;
     let mut specs: Vec<Dict> = Vec::new();
-    if let Some(af) = catalog.get("AF") {
-        if let Obj::Array(a) = doc.resolve(af).map_err(malformed)? {
-            for s in a.iter().take(MAX_SPECS) {
-                if let Obj::Dict(d) = doc.resolve(s).map_err(malformed)? {
-                    specs.push(d);
-                }
+    if let Some(af) = catalog.get("AF")
+        && let Obj::Array(a) = doc.resolve(af).map_err(malformed)?
+    {
+        for s in a.iter().take(MAX_SPECS) {
+            if let Obj::Dict(d) = doc.resolve(s).map_err(malformed)? {
+                specs.push(d);
             }
         }
     }
@@ -82,7 +82,11 @@ pub fn extract_source(pdf: &[u8]) -> Result<EmbeddedSource, ExtractError> {
             _ => None,
         })
         .unwrap_or_else(|| "source".to_owned());
-    let Some(Obj::Dict(ef)) = spec.get("EF").map(|o| doc.resolve(o)).transpose().map_err(malformed)?
+    let Some(Obj::Dict(ef)) = spec
+        .get("EF")
+        .map(|o| doc.resolve(o))
+        .transpose()
+        .map_err(malformed)?
     else {
         return Err(ExtractError::NoSource);
     };

@@ -505,9 +505,9 @@ impl<'a> Doc<'a> {
                 offsets.entry(n).or_insert((g, off));
             }
             let prev = match t.get("Prev") {
-                Some(Obj::Int(p)) => Some(
-                    usize::try_from(*p).map_err(|_| ParseError("bad /Prev offset".into()))?,
-                ),
+                Some(Obj::Int(p)) => {
+                    Some(usize::try_from(*p).map_err(|_| ParseError("bad /Prev offset".into()))?)
+                }
                 _ => None,
             };
             if trailer.is_none() {
@@ -705,7 +705,10 @@ impl<'a> Doc<'a> {
 
 /// One classic cross-reference section at `at`: its in-use entries and its
 /// trailer dictionary.
-fn read_xref_table(bytes: &[u8], at: usize) -> Result<(Vec<(u32, u16, usize)>, Dict)> {
+/// In-use cross-reference entries: (object number, generation, offset).
+type Entries = Vec<(u32, u16, usize)>;
+
+fn read_xref_table(bytes: &[u8], at: usize) -> Result<(Entries, Dict)> {
     let mut lx = Lexer::new(bytes, at);
     lx.skip_ws();
     if !bytes.get(lx.pos..).is_some_and(|s| s.starts_with(b"xref")) {
@@ -717,8 +720,7 @@ fn read_xref_table(bytes: &[u8], at: usize) -> Result<(Vec<(u32, u16, usize)>, D
     lx.pos += 4;
     let mut entries = Vec::new();
     let mut total = 0u64;
-    loop {
-        let Some(first) = lx.uint() else { break };
+    while let Some(first) = lx.uint() {
         let count = lx
             .uint()
             .ok_or_else(|| ParseError("bad xref subsection header".into()))?;
@@ -792,7 +794,15 @@ mod tests {
     #[test]
     fn garbage_is_an_error_not_a_panic() {
         for s in [
-            "", "<<", "[", "(", "<zz>", "<</A", "<<1 2>>", "99999999999999999999", ")",
+            "",
+            "<<",
+            "[",
+            "(",
+            "<zz>",
+            "<</A",
+            "<<1 2>>",
+            "99999999999999999999",
+            ")",
         ] {
             assert!(Lexer::new(s.as_bytes(), 0).object().is_err(), "{s:?}");
         }

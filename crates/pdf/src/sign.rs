@@ -174,9 +174,14 @@ pub fn add_signature_fields(
     let mut page_annots: Vec<(usize, Vec<Obj>)> = Vec::new();
 
     for f in fields {
-        let (page_num, _) = pages
-            .get(f.page)
-            .ok_or_else(|| err(format!("field {} is on page {} of {}", f.name, f.page + 1, pages.len())))?;
+        let (page_num, _) = pages.get(f.page).ok_or_else(|| {
+            err(format!(
+                "field {} is on page {} of {}",
+                f.name,
+                f.page + 1,
+                pages.len()
+            ))
+        })?;
         let [x1, y1, x2, y2] = f.rect;
         let (w, h) = (x2 - x1, y2 - y1);
         if !(w.is_finite() && h.is_finite() && w > 0.0 && h > 0.0) {
@@ -204,7 +209,10 @@ pub fn add_signature_fields(
         a.set("Subtype", name("Widget"));
         a.set("FT", name("Sig"));
         a.set("T", Obj::Str(f.name.as_bytes().to_vec()));
-        a.set("Rect", Obj::Array(f.rect.iter().map(|v| real(*v)).collect()));
+        a.set(
+            "Rect",
+            Obj::Array(f.rect.iter().map(|v| real(*v)).collect()),
+        );
         a.set("F", Obj::Int(4));
         a.set("P", Obj::Ref(*page_num, 0));
         let mut apd = Dict::default();
