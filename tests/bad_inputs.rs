@@ -1,7 +1,7 @@
 //! The bad-input corpus (quality.md §7): every case runs through the real
-//! `vanban render IN -o DIR/` and must either fail as a document error (exit
-//! 1) with its message fragments on stderr and nothing written into DIR, or
-//! render both files, within a bounded time.
+//! `vanban render IN -o DIR/` and must either fail as a document error
+//! (exit code 1) with its message fragments on stderr and nothing written
+//! into DIR, or render both files, within a bounded time.
 //!
 //! Small cases are files in `tests/bad/`: `NAME.json` (or `NAME.bin` for
 //! bytes that are not UTF-8) and `NAME.expect`, whose lines are fragments
