@@ -30,6 +30,20 @@ fn ooxml_schemas() -> Option<PathBuf> {
         .find(|p| p.is_dir())
 }
 
+/// The OOXML schema folder when xmllint and the schemas are there; else
+/// says why the test is skipped.
+fn validator() -> Option<PathBuf> {
+    if !xmllint() {
+        println!("skipped: xmllint not installed (apt-get install libxml2-utils)");
+        return None;
+    }
+    let dir = ooxml_schemas();
+    if dir.is_none() {
+        println!("skipped: shared/schemas/ooxml not found (set VANBAN_OOXML_SCHEMAS)");
+    }
+    dir
+}
+
 /// Which schema validates a part, relative to the OOXML folder or, for
 /// `local:` names, to this crate's `tests/schemas`.
 fn schema_for(part: &str) -> &'static str {
@@ -85,12 +99,7 @@ fn validate(flow: &vanban_layout::flow::Flow, tag: &str, ooxml: &Path) -> Vec<St
 
 #[test]
 fn every_part_validates() {
-    if !xmllint() {
-        println!("skipped: xmllint not installed (apt-get install libxml2-utils)");
-        return;
-    }
-    let Some(ooxml) = ooxml_schemas() else {
-        println!("skipped: shared/schemas/ooxml not found (set VANBAN_OOXML_SCHEMAS)");
+    let Some(ooxml) = validator() else {
         return;
     };
     let rich = common::rich_flow();
@@ -123,12 +132,7 @@ fn every_part_validates() {
 /// Every fixture's DOCX (model → style → Flow → DOCX) validates with 0 errors.
 #[test]
 fn every_fixture_validates() {
-    if !xmllint() {
-        println!("skipped: xmllint not installed (apt-get install libxml2-utils)");
-        return;
-    }
-    let Some(ooxml) = ooxml_schemas() else {
-        println!("skipped: shared/schemas/ooxml not found (set VANBAN_OOXML_SCHEMAS)");
+    let Some(ooxml) = validator() else {
         return;
     };
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
