@@ -322,6 +322,18 @@ impl<'f> Shaper<'f> {
         if let Some(w) = self.cache.get(word).and_then(|e| e[font.index()].as_ref()) {
             return w.clone();
         }
+        let w = Rc::new(self.shape_uncached(font, word));
+        let entry = match self.cache.get_mut(word) {
+            Some(e) => e,
+            None => self.cache.entry(Box::from(word)).or_default(),
+        };
+        entry[font.index()] = Some(w.clone());
+        w
+    }
+
+    /// Shapes one word without the cache, for callers that keep their own
+    /// (the typesetter's per-thread word cache).
+    pub fn shape_uncached(&self, font: FontId, word: &str) -> ShapedWord {
         let lf = self.fonts.face(font);
         let mut buf = UnicodeBuffer::new();
         buf.push_str(word);
@@ -341,13 +353,7 @@ impl<'f> Shaper<'f> {
             })
             .collect();
         let advance = glyphs.iter().map(|g| g.advance).sum();
-        let w = Rc::new(ShapedWord { glyphs, advance });
-        let entry = match self.cache.get_mut(word) {
-            Some(e) => e,
-            None => self.cache.entry(Box::from(word)).or_default(),
-        };
-        entry[font.index()] = Some(w.clone());
-        w
+        ShapedWord { glyphs, advance }
     }
 
     /// Advance width in points of `text` at `size`, spaces included

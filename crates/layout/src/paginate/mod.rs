@@ -159,7 +159,8 @@ impl<'a> Ctx<'a> {
         {
             return w.clone();
         }
-        let w = self.shaper.shape(font, word);
+        // Cached here only: the Shaper's own cache would keep a second copy.
+        let w = Rc::new(self.shaper.shape_uncached(font, word));
         let entry = match self.words.words.get_mut(word) {
             Some(e) => e,
             None => self.words.words.entry(Box::from(word)).or_default(),
