@@ -219,13 +219,29 @@ impl Context<'_> {
             };
             (code, e.to_string())
         })?;
-        let mut written = Vec::with_capacity(outputs.len());
-        for (f, path) in outputs {
-            let bytes = match f {
-                Format::Pdf => rendered.pdf.as_deref(),
-                Format::Docx => rendered.docx.as_deref(),
+        // The main files, then each separate-file appendix as
+        // `<stem>.<name>.pdf` (and .docx) beside them.
+        let mut files: Vec<(PathBuf, &[u8])> = Vec::new();
+        for (f, path) in &outputs {
+            files.push((path.clone(), bytes_of(&rendered, *f)));
+        }
+        for a in &rendered.appendix_files {
+            for &f in self.formats {
+                let path = with_extension(
+                    &self.outdir.join(format!("{}.{}", stem.display(), a.name)),
+                    f,
+                );
+                if !self.force && path.exists() {
+                    return Err((
+                        EXIT_USAGE,
+                        format!("{} exists (use --force to overwrite)", path.display()),
+                    ));
+                }
+                files.push((path, bytes_of(&a.rendered, f)));
             }
-            .unwrap_or_default();
+        }
+        let mut written = Vec::with_capacity(files.len());
+        for (path, bytes) in files {
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent).map_err(|e| {
                     (
@@ -240,6 +256,14 @@ impl Context<'_> {
         }
         Ok(written)
     }
+}
+
+fn bytes_of(r: &vanban::Rendered, f: Format) -> &[u8] {
+    match f {
+        Format::Pdf => r.pdf.as_deref(),
+        Format::Docx => r.docx.as_deref(),
+    }
+    .unwrap_or_default()
 }
 
 fn with_extension(stem: &Path, f: Format) -> PathBuf {

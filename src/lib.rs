@@ -97,6 +97,19 @@ pub struct Rendered {
     /// The signature fields added to the PDF (empty without the PDF or with
     /// [`OutputOptions::sign_fields`] off).
     pub signature_fields: Vec<SignatureField>,
+    /// Appendices issued as files of their own (Decree 30 App. I §III.1.d,
+    /// App. III Mẫu 2.2), in the input's order; empty for them.
+    pub appendix_files: Vec<AppendixFile>,
+}
+
+/// An appendix issued as a file of its own, rendered.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AppendixFile {
+    /// ASCII name for the files, `<stem>.<name>.pdf` (see [`appendix_file_name`]).
+    pub name: String,
+    /// Its files; its one signature field is `ChuKy_CoQuan`, at the top
+    /// right of its first page.
+    pub rendered: Rendered,
 }
 
 /// Everything that can go wrong while rendering one document.
@@ -200,6 +213,8 @@ fn insert_page_amount(eoffice: &mut Vec<(String, String)>, pages: usize) {
 /// The document is always paginated (the page count goes into the metadata
 /// of both formats as `PageAmount`); when only the DOCX is asked for and
 /// pagination fails, the DOCX is still written, without `PageAmount`.
+/// Appendices issued as files of their own come back in
+/// [`Rendered::appendix_files`], rendered the same way.
 pub fn render_with(
     json: &[u8],
     formats: &[Format],
@@ -209,27 +224,81 @@ pub fn render_with(
     let doc = vanban_model::parse_bytes(json)?;
     let mut flow = vanban_layout::style::style(&doc, opts.fonts)?;
     let timestamp = metadata_timestamp(&doc.date, opts.source_date_epoch);
-    let want_pdf = formats.contains(&Format::Pdf);
-    let pages = match vanban_layout::paginate::paginate(&flow, opts.fonts) {
-        Ok(mut p) => {
-            insert_page_amount(&mut flow.info.eoffice, p.pages.len());
-            p.info.eoffice = flow.info.eoffice.clone();
-            Some(p)
-        }
-        Err(e) if want_pdf => return Err(e.into()),
-        Err(_) => None,
+    let job = Job {
+        formats,
+        opts,
+        output,
+        timestamp: &timestamp,
     };
-    let mut out = Rendered {
-        eoffice: flow.info.eoffice.clone(),
-        ..Rendered::default()
-    };
-    if formats.contains(&Format::Docx) {
-        let docx_opts = vanban_docx::DocxOptions {
-            timestamp: Some(timestamp.clone()),
-        };
-        out.docx = Some(vanban_docx::write_docx(&flow, &docx_opts)?);
+    let flows = std::mem::take(&mut flow.attachments);
+    let mut out = job.render(flow, Some(json))?;
+    let count = doc.appendices.len();
+    let separate = doc
+        .appendices
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.separate_file)
+        .map(|(i, _)| i);
+    for (i, flow) in separate.zip(flows) {
+        out.appendix_files.push(AppendixFile {
+            name: appendix_file_name(i, count),
+            rendered: job.render(flow, None)?,
+        });
     }
-    if let Some(pages) = &pages {
+    Ok(out)
+}
+
+/// The ASCII name of appendix `index` of `count` issued as its own file,
+/// for `<stem>.<name>.pdf`: "phu-luc" for a lone appendix, else "phu-luc-1",
+/// "phu-luc-2" … (the appendix's position among all appendices).
+pub fn appendix_file_name(index: usize, count: usize) -> String {
+    if count >= 2 {
+        format!("phu-luc-{}", index + 1)
+    } else {
+        "phu-luc".to_owned()
+    }
+}
+
+/// What every file of one document is rendered with.
+struct Job<'a> {
+    formats: &'a [Format],
+    opts: &'a RenderOptions<'a>,
+    output: &'a OutputOptions,
+    timestamp: &'a str,
+}
+
+impl Job<'_> {
+    /// Renders one file (the main document, or one separate-file appendix)
+    /// from its flow; `source` is the input JSON to embed (PDF/A-3b).
+    fn render(
+        &self,
+        mut flow: vanban_layout::flow::Flow,
+        source: Option<&[u8]>,
+    ) -> Result<Rendered, Error> {
+        let opts = self.opts;
+        let want_pdf = self.formats.contains(&Format::Pdf);
+        let pages = match vanban_layout::paginate::paginate(&flow, opts.fonts) {
+            Ok(mut p) => {
+                insert_page_amount(&mut flow.info.eoffice, p.pages.len());
+                p.info.eoffice = flow.info.eoffice.clone();
+                Some(p)
+            }
+            Err(e) if want_pdf => return Err(e.into()),
+            Err(_) => None,
+        };
+        let mut out = Rendered {
+            eoffice: flow.info.eoffice.clone(),
+            ..Rendered::default()
+        };
+        if self.formats.contains(&Format::Docx) {
+            let docx_opts = vanban_docx::DocxOptions {
+                timestamp: Some(self.timestamp.to_owned()),
+            };
+            out.docx = Some(vanban_docx::write_docx(&flow, &docx_opts)?);
+        }
+        let Some(pages) = &pages else {
+            return Ok(out);
+        };
         out.page_count = Some(pages.pages.len());
         out.page_size = Some((pages.width, pages.height));
         for (page, p) in pages.pages.iter().enumerate() {
@@ -241,21 +310,22 @@ pub fn render_with(
                 });
             }
         }
-    }
-    if let (true, Some(pages)) = (want_pdf, &pages) {
-        let pdf_opts = vanban_pdf::PdfOptions {
-            standard: opts.pdf_standard,
-            timestamp: pdf_timestamp(&timestamp),
-            attachment: (opts.pdf_standard == PdfStandard::A3b)
-                .then(|| vanban_pdf::Attachment::json_source("source.json", json.to_vec())),
-            sign_fields: output.sign_fields,
-        };
-        out.pdf = Some(vanban_pdf::write_pdf(pages, opts.fonts, &pdf_opts)?);
-        if output.sign_fields {
-            out.signature_fields = vanban_pdf::signature_fields(pages);
+        if want_pdf {
+            let pdf_opts = vanban_pdf::PdfOptions {
+                standard: opts.pdf_standard,
+                timestamp: pdf_timestamp(self.timestamp),
+                attachment: source
+                    .filter(|_| opts.pdf_standard == PdfStandard::A3b)
+                    .map(|json| vanban_pdf::Attachment::json_source("source.json", json.to_vec())),
+                sign_fields: self.output.sign_fields,
+            };
+            out.pdf = Some(vanban_pdf::write_pdf(pages, opts.fonts, &pdf_opts)?);
+            if self.output.sign_fields {
+                out.signature_fields = vanban_pdf::signature_fields(pages);
+            }
         }
+        Ok(out)
     }
-    Ok(out)
 }
 
 /// Reads the JSON source embedded in a PDF/A-3b file written with
@@ -274,6 +344,7 @@ pub fn region_name(kind: RegionKind) -> (&'static str, Option<u8>) {
         RegionKind::YearBlank => ("YearBlank", None),
         RegionKind::Signature(i) => ("Signature", Some(i)),
         RegionKind::Seal(i) => ("Seal", Some(i)),
+        RegionKind::AttachmentSignature => ("AttachmentSignature", None),
     }
 }
 

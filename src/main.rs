@@ -307,19 +307,42 @@ fn render(
             },
             message: format!("{}: {e}", input.display()),
         })?;
-    let meta = meta_path.map(|p| (p, rendered.meta_json().into_bytes()));
-    let outputs = plan.into_iter().map(|(f, path)| {
-        let bytes = match f {
-            Format::Pdf => rendered.pdf.as_deref(),
-            Format::Docx => rendered.docx.as_deref(),
+    if !rendered.appendix_files.is_empty() && plan.iter().any(|(_, p)| p.is_none()) {
+        return Err(Failure::usage(format!(
+            "{}: the document has appendices issued as files of their own (separate_file); \
+             -o - cannot hold them: give an output folder or file name",
+            input.display()
+        )));
+    }
+    // The main files, then each separate-file appendix next to them as
+    // `<stem>.<name>.pdf` (and .docx, .meta.json).
+    let mut writes: Vec<(Option<PathBuf>, Vec<u8>)> = Vec::new();
+    let files = std::iter::once((None, &rendered)).chain(
+        rendered
+            .appendix_files
+            .iter()
+            .map(|a| (Some(a.name.as_str()), &a.rendered)),
+    );
+    for (name, r) in files {
+        let at = |p: &Path| match name {
+            None => p.to_path_buf(),
+            Some(n) => with_infix(p, n),
         };
-        (path, bytes.unwrap_or_default())
-    });
-    let meta_output = meta.as_ref().map(|(p, b)| (Some(p.clone()), b.as_slice()));
-    for (path, bytes) in outputs.chain(meta_output) {
+        for (f, path) in &plan {
+            let bytes = match f {
+                Format::Pdf => r.pdf.clone(),
+                Format::Docx => r.docx.clone(),
+            };
+            writes.push((path.as_deref().map(at), bytes.unwrap_or_default()));
+        }
+        if let Some(p) = &meta_path {
+            writes.push((Some(at(p)), r.meta_json().into_bytes()));
+        }
+    }
+    for (path, bytes) in writes {
         match path {
             None => std::io::stdout()
-                .write_all(bytes)
+                .write_all(&bytes)
                 .and_then(|()| std::io::stdout().flush())
                 .map_err(|e| Failure::usage(format!("cannot write to standard output: {e}")))?,
             Some(p) => {
@@ -328,13 +351,35 @@ fn render(
                         Failure::usage(format!("cannot create {}: {e}", parent.display()))
                     })?;
                 }
-                vanban::write_atomic(&p, bytes)
+                vanban::write_atomic(&p, &bytes)
                     .map_err(|e| Failure::usage(format!("cannot write {}: {e}", p.display())))?;
                 eprintln!("wrote {}", p.display());
             }
         }
     }
     Ok(())
+}
+
+/// `out/x.pdf` with infix `phu-luc-1` → `out/x.phu-luc-1.pdf`; the
+/// sidecar `out/x.meta.json` → `out/x.phu-luc-1.meta.json`.
+fn with_infix(path: &Path, infix: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (stem, ext) = match name.strip_suffix(".meta.json") {
+        Some(stem) => (stem.to_owned(), "meta.json".to_owned()),
+        None => match name.rsplit_once('.') {
+            Some((stem, ext)) if !stem.is_empty() => (stem.to_owned(), ext.to_owned()),
+            _ => (name.clone(), String::new()),
+        },
+    };
+    let file = if ext.is_empty() {
+        format!("{stem}.{infix}")
+    } else {
+        format!("{stem}.{infix}.{ext}")
+    };
+    path.with_file_name(file)
 }
 
 fn extract(input: &Path, output: Option<&Path>) -> Result<(), Failure> {

@@ -46,7 +46,9 @@ fn files(dir: &Path) -> Vec<String> {
     v
 }
 
-/// A folder with the fixtures (one in a sub-folder) and a broken document.
+/// A folder with the fixtures (one in a sub-folder) and a broken document;
+/// returns the stems of the files expected out (separate-file appendices
+/// included).
 fn input_folder(dir: &Path) -> Vec<String> {
     let input = dir.join("in");
     std::fs::create_dir_all(input.join("sub")).expect("mkdir");
@@ -60,7 +62,16 @@ fn input_folder(dir: &Path) -> Vec<String> {
         };
         std::fs::copy(f, &dest).expect("copy fixture");
         let stem = f.file_stem().expect("stem").to_string_lossy().into_owned();
-        stems.push(if i == 0 { format!("sub/{stem}") } else { stem });
+        let stem = if i == 0 { format!("sub/{stem}") } else { stem };
+        // Appendices issued as files of their own come out beside it.
+        let doc = vanban::check(&std::fs::read(f).expect("read")).expect("valid fixture");
+        let count = doc.appendices.len();
+        for (j, a) in doc.appendices.iter().enumerate() {
+            if a.separate_file {
+                stems.push(format!("{stem}.{}", vanban::appendix_file_name(j, count)));
+            }
+        }
+        stems.push(stem);
     }
     std::fs::write(
         input.join("hong.json"),
@@ -94,7 +105,8 @@ fn folder_with_a_broken_document() {
     }
 
     // The summary names the broken file with its first error.
-    assert!(stderr.contains("rendered 8, failed 1"), "stderr: {stderr}");
+    let rendered = format!("rendered {}, failed 1", fixtures().len());
+    assert!(stderr.contains(&rendered), "stderr: {stderr}");
     let line = stderr
         .lines()
         .find(|l| l.starts_with("failed: ") && l.contains("hong.json"))

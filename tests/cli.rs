@@ -216,3 +216,111 @@ fn source_date_epoch_changes_only_undated_metadata_and_is_deterministic() {
         "the Ba Tô report has no full date: SOURCE_DATE_EPOCH sets it"
     );
 }
+
+/// Files in `dir`, sorted.
+fn listing(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// An appendix with `"separate_file": true` (Decree 30 App. III Mẫu 2.2)
+/// comes out as its own PDF, DOCX and sidecar beside the main files, and
+/// is not in the main file; its reference line stays unfilled even when
+/// the document has its number and date.
+#[test]
+fn separate_file_appendix_is_written_beside_the_main_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixture("quyet-dinh-danh-sach.json")).expect("read"))
+            .expect("json");
+    doc["number"] = serde_json::json!(12);
+    doc["date"] = serde_json::json!("2024-12-20");
+    let input = dir.path().join("qd.json");
+    std::fs::write(&input, serde_json::to_vec(&doc).expect("json")).expect("write");
+    let out = dir.path().join("out");
+    let o = vanban()
+        .args(["render", input.to_str().expect("p"), "--meta-json", "-o"])
+        .arg(format!("{}/", out.display()))
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        listing(&out),
+        [
+            "qd.docx",
+            "qd.meta.json",
+            "qd.pdf",
+            "qd.phu-luc.docx",
+            "qd.phu-luc.meta.json",
+            "qd.phu-luc.pdf"
+        ]
+    );
+    let meta: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("qd.phu-luc.meta.json")).expect("meta"))
+            .expect("meta json");
+    assert_eq!(meta["signatureFields"][0]["name"], "ChuKy_CoQuan");
+    assert_eq!(meta["signatureFields"].as_array().map(Vec::len), Some(1));
+    assert_eq!(meta["regions"][0]["kind"], "AttachmentSignature");
+    assert_eq!(meta["eoffice"]["CodeNumber"], "12");
+    if !have("pdftotext") {
+        return;
+    }
+    let text = |f: &str| {
+        // -raw: content order (the blanks' wide gaps confuse the layout
+        // analysis of plain pdftotext).
+        run(
+            "pdftotext",
+            &["-raw", out.join(f).to_str().expect("p"), "-"],
+        )
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+    };
+    let main = text("qd.pdf");
+    let appendix = text("qd.phu-luc.pdf");
+    assert!(main.contains("Số: 12/QĐ-UBND"), "{main}");
+    assert!(main.contains("ngày 20 tháng 12 năm 2024"), "{main}");
+    assert!(
+        !main.contains("Phụ lục"),
+        "the appendix is in the main file: {main}"
+    );
+    assert!(
+        appendix.starts_with("Phụ lục DANH SÁCH HỘ NGHÈO"),
+        "{appendix}"
+    );
+    assert!(
+        appendix.contains(
+            "(Kèm theo Quyết định số /QĐ-UBND ngày tháng năm của Ủy ban nhân dân xã Ba Điền)"
+        ),
+        "the reference line is filled: {appendix}"
+    );
+    assert!(appendix.contains("Phạm Văn Lâm"), "{appendix}");
+}
+
+/// Standard output holds one file: a document with a separate-file
+/// appendix cannot go there, and nothing is written.
+#[test]
+fn separate_file_appendix_refuses_stdout() {
+    let o = vanban()
+        .args([
+            "render",
+            &fixture("quyet-dinh-danh-sach.json"),
+            "--format",
+            "pdf",
+            "-o",
+            "-",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("separate_file") && err.contains("-o -"),
+        "{err}"
+    );
+}

@@ -25,6 +25,22 @@ fn every_fixture_conforms() {
         for r in report.failures() {
             failed.push(format!("{name}: {}: {}", r.rule, r.detail));
         }
+        // Appendices issued as files of their own are checked as files.
+        for (i, a) in flow.attachments.iter().enumerate() {
+            let pages = vanban_layout::paginate::paginate(a, fonts)
+                .unwrap_or_else(|e| panic!("{name} appendix file {i}: {e}"));
+            let report = check(&pages, &Expectations::from_flow(a));
+            println!(
+                "== {name}, appendix file {i} ({} pages)\n{report}",
+                pages.pages.len()
+            );
+            for r in report.failures() {
+                failed.push(format!(
+                    "{name} appendix file {i}: {}: {}",
+                    r.rule, r.detail
+                ));
+            }
+        }
     }
     assert!(
         failed.is_empty(),

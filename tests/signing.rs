@@ -346,25 +346,7 @@ fn pyhanko_signs_every_fixture() {
     }
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();
-    let (key, cert) = (d.join("key.pem"), d.join("cert.pem"));
-    let st = Command::new("openssl")
-        .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout"])
-        .arg(&key)
-        .arg("-out")
-        .arg(&cert)
-        .args(["-days", "365", "-subj", "/CN=vanban test signer"])
-        .output()
-        .expect("openssl");
-    assert!(
-        st.status.success(),
-        "{}",
-        String::from_utf8_lossy(&st.stderr)
-    );
-    let (key, cert) = (
-        key.to_str().expect("utf-8").to_owned(),
-        cert.to_str().expect("utf-8").to_owned(),
-    );
-
+    let (key, cert) = self_signed(d);
     let fixtures = fixtures();
     std::thread::scope(|s| {
         let handles: Vec<_> = fixtures
@@ -394,39 +376,9 @@ fn pyhanko_signs_every_fixture() {
                     }
 
                     let sign = |field: &str, input: &str, output: &str| {
-                        let (ok, out) = pyhanko(&[
-                            "sign",
-                            "addsig",
-                            "--field",
-                            field,
-                            "pemder",
-                            "--key",
-                            key,
-                            "--cert",
-                            cert,
-                            "--no-pass",
-                            input,
-                            output,
-                        ]);
-                        assert!(ok, "{what}: pyhanko sign addsig {field}: {out}");
+                        addsig((key, cert), field, input, output, &what);
                     };
-                    let validate = |file: &str, pretty: bool| -> String {
-                        let mut args = vec![
-                            "sign",
-                            "validate",
-                            "--trust",
-                            cert,
-                            "--trust-replace",
-                            "--no-revocation-check",
-                        ];
-                        if pretty {
-                            args.push("--pretty-print");
-                        }
-                        args.push(file);
-                        let (ok, out) = pyhanko(&args);
-                        assert!(ok, "{what}: pyhanko sign validate: {out}");
-                        out
-                    };
+                    let validate = |file: &str, pretty: bool| validate(cert, file, pretty, &what);
 
                     sign(vanban::FIELD_SIGNER, &pdf, &signed);
                     let summary = validate(&signed, false);
@@ -477,4 +429,166 @@ fn pyhanko_signs_every_fixture() {
             }
         }
     });
+}
+
+/// A self-signed test certificate and its key (PEM paths) in `d`.
+fn self_signed(d: &Path) -> (String, String) {
+    let (key, cert) = (d.join("key.pem"), d.join("cert.pem"));
+    let st = Command::new("openssl")
+        .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout"])
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .args(["-days", "365", "-subj", "/CN=vanban test signer"])
+        .output()
+        .expect("openssl");
+    assert!(
+        st.status.success(),
+        "{}",
+        String::from_utf8_lossy(&st.stderr)
+    );
+    (
+        key.to_str().expect("utf-8").to_owned(),
+        cert.to_str().expect("utf-8").to_owned(),
+    )
+}
+
+/// `pyhanko sign addsig --field FIELD pemder` with the test certificate.
+fn addsig((key, cert): (&str, &str), field: &str, input: &str, output: &str, what: &str) {
+    let (ok, out) = pyhanko(&[
+        "sign",
+        "addsig",
+        "--field",
+        field,
+        "pemder",
+        "--key",
+        key,
+        "--cert",
+        cert,
+        "--no-pass",
+        input,
+        output,
+    ]);
+    assert!(ok, "{what}: pyhanko sign addsig {field}: {out}");
+}
+
+/// `pyhanko sign validate`, trusting the test certificate.
+fn validate(cert: &str, file: &str, pretty: bool, what: &str) -> String {
+    let mut args = vec![
+        "sign",
+        "validate",
+        "--trust",
+        cert,
+        "--trust-replace",
+        "--no-revocation-check",
+    ];
+    if pretty {
+        args.push("--pretty-print");
+    }
+    args.push(file);
+    let (ok, out) = pyhanko(&args);
+    assert!(ok, "{what}: pyhanko sign validate: {out}");
+    out
+}
+
+/// An appendix issued as its own file (Mẫu 2.2) has one field,
+/// `ChuKy_CoQuan`, at the top right of its first page: in the top margin,
+/// right edge on the text block's, no text inside; the file keeps PDF/A,
+/// and pyHanko signs it.
+#[test]
+fn separate_appendix_file_has_the_organisation_field_top_right() {
+    let f = root().join("fixtures/quyet-dinh-danh-sach.json");
+    let what = f.display().to_string();
+    let json = std::fs::read(&f).expect("read fixture");
+    let r = vanban::render(&json, &[Format::Pdf], &RenderOptions::default()).expect("render");
+    assert_eq!(r.appendix_files.len(), 1, "{what}");
+    let a = &r.appendix_files[0];
+    assert_eq!(a.name, "phu-luc");
+    // The main file keeps its two fields; the appendix file has only one.
+    let names = |r: &Rendered| -> Vec<String> {
+        r.signature_fields.iter().map(|x| x.name.clone()).collect()
+    };
+    assert_eq!(
+        names(&r),
+        [vanban::FIELD_SIGNER, vanban::FIELD_ORGANISATION]
+    );
+    assert_eq!(names(&a.rendered), [vanban::FIELD_ORGANISATION]);
+    let field = &a.rendered.signature_fields[0];
+    assert_eq!(field.page, 0);
+    assert_eq!(field.region, vanban::RegionKind::AttachmentSignature);
+    let (w, h) = a.rendered.page_size.expect("page size");
+    let [x1, y1, x2, y2] = field.rect;
+    let mm = 72.0 / 25.4;
+    // Right edge on the text block's (15 mm right margin), above the text
+    // block (20 mm top margin), on the page, big enough for three 10 pt lines.
+    assert!(
+        (x2 - (w - 15.0 * mm)).abs() < 0.5,
+        "{what}: {:?}",
+        field.rect
+    );
+    assert!(y1 >= h - 20.0 * mm && y2 <= h, "{what}: {:?}", field.rect);
+    assert!(
+        x2 - x1 >= 60.0 * mm && y2 - y1 >= 36.0,
+        "{what}: {:?}",
+        field.rect
+    );
+    assert!(x1 > w / 2.0, "{what}: not on the right: {:?}", field.rect);
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let pdf_bytes = a.rendered.pdf.as_deref().expect("appendix pdf");
+    assert_pdfa_structure(pdf_bytes, &format!("{what} appendix"), ("2", "B"), d);
+    let pdf = temp_file(d, "phu-luc.pdf", pdf_bytes);
+    let pdf = pdf.to_str().expect("utf-8").to_owned();
+    if have("pdftotext") {
+        let all = run("pdftotext", &[&pdf, "-"]);
+        assert!(all.starts_with("Phụ lục"), "{what}: {all}");
+        let inside = run(
+            "pdftotext",
+            &[
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-x",
+                &format!("{}", x1.floor() as i32),
+                "-y",
+                "0",
+                "-W",
+                &format!("{}", (x2 - x1).ceil() as i32),
+                "-H",
+                &format!("{}", (h - y1).ceil() as i32),
+                &pdf,
+                "-",
+            ],
+        );
+        assert!(
+            inside.trim().is_empty(),
+            "{what}: text in the box: {inside:?}"
+        );
+    }
+    if !have("pyhanko") || !have("openssl") {
+        eprintln!("skipped the pyHanko part: pyhanko and openssl are needed");
+        return;
+    }
+    let (key, cert) = self_signed(d);
+    let (ok, list) = pyhanko(&["sign", "list", &pdf]);
+    assert!(ok, "{what}: {list}");
+    assert_eq!(list.trim(), "ChuKy_CoQuan:EMPTY", "{what}");
+    let signed = d.join("phu-luc-signed.pdf");
+    let signed = signed.to_str().expect("utf-8");
+    addsig(
+        (&key, &cert),
+        vanban::FIELD_ORGANISATION,
+        &pdf,
+        signed,
+        &what,
+    );
+    let summary = validate(&cert, signed, false, &what);
+    assert!(
+        summary
+            .lines()
+            .any(|l| l.starts_with("ChuKy_CoQuan:") && l.ends_with(":INTACT:TRUSTED,UNTOUCHED")),
+        "{what}: {summary}"
+    );
 }

@@ -151,6 +151,10 @@ fn every_fixture_validates() {
         let flow = vanban_layout::style::style(&doc, fonts).expect("style");
         let tag = f.file_stem().expect("stem").to_string_lossy().into_owned();
         failures.extend(validate(&flow, &tag, &ooxml));
+        // Appendices issued as files of their own are documents too.
+        for (i, a) in flow.attachments.iter().enumerate() {
+            failures.extend(validate(a, &format!("{tag}.appendix{i}"), &ooxml));
+        }
     }
     assert!(
         failures.is_empty(),

@@ -71,6 +71,8 @@ pub mod rule {
         "margins: top 20–25 mm, no text in it but page numbers (App. I §I.3, §I.7)";
     /// Bottom margin.
     pub const MARGIN_BOTTOM: &str = "margins: bottom 20–25 mm, no text in it (App. I §I.3)";
+    /// The signature box of an appendix issued as its own file.
+    pub const APPENDIX_FILE_SIGNATURE: &str = "appendix file: the organisation's signature box at the top right of its first page, above the text (App. I §II.8.b, §III.1.d)";
     /// Paragraph starts.
     pub const PARA_START: &str =
         "margins: paragraphs start at the left margin plus their indent (App. I §II.6.e)";
@@ -168,6 +170,9 @@ pub struct ParaExpect {
     pub indent_first: f32,
     /// Whether it holds forced line breaks (lines before them are not stretched).
     pub forced_breaks: bool,
+    /// Whether it holds blanks: a blank that ends a line still counts in
+    /// its centring (as in Word and LibreOffice, whose trailing blanks do).
+    pub blanks: bool,
 }
 
 /// A footnote reference the flow holds.
@@ -268,6 +273,9 @@ pub struct Expectations {
     pub paras: BTreeMap<u32, ParaExpect>,
     /// Per section: whether its pages show numbers (from the second page).
     pub section_numbers: Vec<bool>,
+    /// Sections issued as files of their own (App. III Mẫu 2.2), whose first
+    /// page carries the organisation's signature box.
+    pub appendix_files: Vec<usize>,
 }
 
 impl Expectations {
@@ -292,6 +300,17 @@ impl Expectations {
                 closing: None,
                 paras: BTreeMap::new(),
                 section_numbers: flow.sections.iter().map(|s| s.page_numbers).collect(),
+                appendix_files: flow
+                    .sections
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| {
+                        s.first_page_regions
+                            .iter()
+                            .any(|r| r.kind == RegionKind::AttachmentSignature)
+                    })
+                    .map(|(i, _)| i)
+                    .collect(),
             },
         };
         for (si, sec) in flow.sections.iter().enumerate() {
@@ -347,6 +366,7 @@ impl Walker {
                 indent_right: p.indent_right,
                 indent_first: p.indent_first,
                 forced_breaks: p.runs.iter().any(|r| matches!(r, Run::LineBreak)),
+                blanks: p.runs.iter().any(|r| matches!(r, Run::Blank(_))),
             },
         );
         if notes {
@@ -395,7 +415,13 @@ impl Walker {
     }
 
     fn section_blocks(&mut self, sec: &Section, page: &PageGeometry) {
-        let main = self.section == 0;
+        // The main text (its title and grids); a separate-file appendix is
+        // a flow whose only section has no header grid.
+        let main = self.section == 0
+            && sec
+                .blocks
+                .iter()
+                .any(|b| matches!(b, Block::Table(t) if t.kind == TableKind::Header));
         for b in &sec.blocks {
             match b {
                 Block::Para(p) => {
@@ -485,7 +511,7 @@ impl Walker {
         self.exp.number_blank = number_para.is_some_and(|p| {
             p.runs
                 .iter()
-                .any(|r| matches!(r, Run::Blank(b) if b.region == RegionKind::NumberBlank))
+                .any(|r| matches!(r, Run::Blank(b) if b.region == Some(RegionKind::NumberBlank)))
         });
         self.exp.header = Some(HeaderExpect {
             left: edges[0],
@@ -703,6 +729,15 @@ impl Line<'_> {
     fn centre(&self) -> f32 {
         (self.left() + self.right()) / 2.0
     }
+    /// The centre of the advance box, trailing spaces included.
+    fn box_centre(&self) -> f32 {
+        let l = self.all().map(|t| t.x).fold(f32::INFINITY, f32::min);
+        let r = self
+            .all()
+            .map(|t| t.x + t.width())
+            .fold(f32::NEG_INFINITY, f32::max);
+        (l + r) / 2.0
+    }
     fn width(&self) -> f32 {
         self.right() - self.left()
     }
@@ -902,6 +937,7 @@ pub fn check(pages: &Pages, expect: &Expectations) -> Report {
         signer(&ix, expect),
         signature_room(&ix, expect),
         closing_page(&ix, expect),
+        appendix_file_signature(pages, expect),
     ];
     Report { results }
 }
@@ -1050,6 +1086,7 @@ fn para_starts(ix: &Index<'_>, e: &Expectations) -> RuleResult {
             let r = g.width - g.margin_right - p.indent_right;
             let (what, want, got, tol) = match p.align {
                 Align::Left | Align::Justify => ("starts", l, line.left(), TOL),
+                Align::Center if p.blanks => ("centre", (l + r) / 2.0, line.box_centre(), AXIS_TOL),
                 Align::Center => ("centre", (l + r) / 2.0, line.centre(), AXIS_TOL),
                 Align::Right => ("ends", r, line.right(), TOL),
             };
@@ -1205,7 +1242,10 @@ fn motto(ix: &Index<'_>, e: &Expectations) -> RuleResult {
 
 fn motto_rule(ix: &Index<'_>, e: &Expectations) -> RuleResult {
     let mut f = Findings::new(rule::MOTTO_RULE);
-    let Some(line) = e.header.as_ref().and_then(|h| ix.first(h.motto)) else {
+    let Some(h) = &e.header else {
+        return f.note("no header grid").done();
+    };
+    let Some(line) = ix.first(h.motto) else {
         f.fail("no motto on the pages".into());
         return f.done();
     };
@@ -1296,7 +1336,10 @@ fn short_rule(f: &mut Findings, ix: &Index<'_>, what: &str, block: u32) -> Strin
 
 fn issuer_rule(ix: &Index<'_>, e: &Expectations) -> RuleResult {
     let mut f = Findings::new(rule::ISSUER_RULE);
-    let Some(b) = e.header.as_ref().and_then(|h| h.issuer) else {
+    let Some(h) = &e.header else {
+        return f.note("no header grid").done();
+    };
+    let Some(b) = h.issuer else {
         f.fail("no issuer in the flow".into());
         return f.done();
     };
@@ -1477,6 +1520,75 @@ fn section_pages(pages: &Pages) -> Vec<u32> {
 
 fn page_numbers_on(page: &Page) -> Vec<&PlacedText> {
     texts(page).filter(|t| t.artifact).collect()
+}
+
+fn appendix_file_signature(pages: &Pages, e: &Expectations) -> RuleResult {
+    let mut f = Findings::new(rule::APPENDIX_FILE_SIGNATURE);
+    let g = &e.page;
+    let k = section_pages(pages);
+    let mut found = Vec::new();
+    for (i, p) in pages.pages.iter().enumerate() {
+        for r in p
+            .regions
+            .iter()
+            .filter(|r| r.kind == RegionKind::AttachmentSignature)
+        {
+            found.push(p.section);
+            f.expect(e.appendix_files.contains(&p.section) && k[i] == 1, || {
+                format!(
+                    "p{}: a box on page {} of section {}",
+                    i + 1,
+                    k[i],
+                    p.section
+                )
+            });
+            let right = g.width - g.margin_right;
+            f.expect(
+                (r.x + r.w - right).abs() <= TOL && r.x >= g.width / 2.0,
+                || {
+                    format!(
+                        "p{}: box {:.2}–{:.2}, not flush right at {right:.2}",
+                        i + 1,
+                        r.x,
+                        r.x + r.w
+                    )
+                },
+            );
+            f.expect(
+                r.y >= 0.0 && r.y + r.h <= g.margin_top + TOL && r.h > 0.0,
+                || {
+                    format!(
+                        "p{}: box {:.2}–{:.2} not in the top margin",
+                        i + 1,
+                        r.y,
+                        r.y + r.h
+                    )
+                },
+            );
+            for t in texts(p) {
+                let (top, bottom) = (t.y - e.ascent_em * t.size, t.y + e.descent_em * t.size);
+                let inside = ink_right(t) > r.x
+                    && ink_left(t) < r.x + r.w
+                    && bottom > r.y
+                    && top < r.y + r.h;
+                f.expect(!inside, || {
+                    format!("p{}: {:?} inside the box", i + 1, t.text)
+                });
+            }
+        }
+    }
+    for s in &e.appendix_files {
+        f.expect(found.iter().filter(|x| *x == s).count() == 1, || {
+            format!("section {s}: not one box on its first page")
+        });
+    }
+    if e.appendix_files.is_empty() {
+        f.expect(found.is_empty(), || {
+            "a box the document does not have".into()
+        });
+        return f.note("no separate-file appendix").done();
+    }
+    f.note(format!("{} boxes", found.len())).done()
 }
 
 fn page_number_first(pages: &Pages, e: &Expectations) -> RuleResult {

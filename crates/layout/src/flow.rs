@@ -21,6 +21,9 @@ pub struct Flow {
     pub footnotes: FootnoteStyle,
     /// How page numbers are set.
     pub page_numbers: PageNumberStyle,
+    /// Appendices issued as files of their own (App. I §III.1.d; App. III
+    /// Mẫu 2.2), each a document with one section; empty for them.
+    pub attachments: Vec<Flow>,
 }
 
 /// Page size and margins, in points.
@@ -82,6 +85,10 @@ pub struct Section {
     /// Footer of the section's first page only (Decree 30 box 13), set
     /// above the bottom margin under a full-width rule.
     pub first_page_footer: Vec<Block>,
+    /// Named rectangles at fixed places of the section's first page (page
+    /// coordinates), e.g. the organisation's signature on a separate-file
+    /// appendix.
+    pub first_page_regions: Vec<crate::pages::Region>,
 }
 
 /// A block of the flow.
@@ -233,8 +240,10 @@ pub struct Blank {
     pub style: FontStyle,
     /// Size.
     pub size: f32,
-    /// The region name the typesetter records.
-    pub region: RegionKind,
+    /// The region the typesetter records for it: the clerk's stamp targets
+    /// in the header; none for blanks that stay unfilled (the appendix
+    /// reference line, App. I §III.1.c).
+    pub region: Option<RegionKind>,
 }
 
 /// Named rectangles that later stages use (stamps, signature fields).
@@ -252,6 +261,9 @@ pub enum RegionKind {
     Signature(u8),
     /// The seal room (box 8), overlapping the left third of the signature.
     Seal(u8),
+    /// The organisation's signature on a separate-file appendix: the top
+    /// right of its first page (App. I §II.8.b, §III.1.d).
+    AttachmentSignature,
 }
 
 /// A centred rule (issuer, motto, title, footer rules).

@@ -243,3 +243,50 @@ fn an_issuer_rule_as_long_as_the_name_fails() {
     assert_fails(&report, rule::ISSUER_RULE);
     assert_eq!(failing(&report), [rule::ISSUER_RULE]);
 }
+
+/// The separate-file appendix of quyet-dinh-danh-sach: its pages and
+/// expectations.
+fn appendix_file() -> (Pages, Expectations) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/quyet-dinh-danh-sach.json");
+    let doc = vanban_model::parse_bytes(&std::fs::read(path).expect("read")).expect("parse");
+    let fonts = FontSet::bundled();
+    let flow = vanban_layout::style::style(&doc, fonts).expect("style");
+    assert_eq!(flow.attachments.len(), 1);
+    let a = &flow.attachments[0];
+    let pages = vanban_layout::paginate::paginate(a, fonts).expect("paginate");
+    (pages, Expectations::from_flow(a))
+}
+
+#[test]
+fn the_appendix_file_passes_and_its_box_is_checked() {
+    let (pages, e) = appendix_file();
+    let report = check(&pages, &e);
+    assert!(report.ok(), "{report}");
+    assert_eq!(
+        report.get(rule::APPENDIX_FILE_SIGNATURE).map(|r| r.detail.as_str()),
+        Some("1 boxes")
+    );
+}
+
+#[test]
+fn an_appendix_signature_box_at_the_top_left_fails() {
+    let (mut pages, e) = appendix_file();
+    let r = &mut pages.pages[0].regions[0];
+    r.x = mm(MARGIN_LEFT_MM);
+    assert_fails(&check(&pages, &e), rule::APPENDIX_FILE_SIGNATURE);
+}
+
+#[test]
+fn an_appendix_signature_box_over_the_text_fails() {
+    let (mut pages, e) = appendix_file();
+    pages.pages[0].regions[0].y += 40.0;
+    assert_fails(&check(&pages, &e), rule::APPENDIX_FILE_SIGNATURE);
+}
+
+#[test]
+fn an_appendix_file_without_its_box_fails() {
+    let (mut pages, e) = appendix_file();
+    pages.pages[0].regions.clear();
+    assert_fails(&check(&pages, &e), rule::APPENDIX_FILE_SIGNATURE);
+}

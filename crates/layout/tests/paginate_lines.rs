@@ -205,7 +205,7 @@ fn blank_region_has_the_blank_width() {
             spaces: 8,
             style: FontStyle::default(),
             size: 13.0,
-            region: RegionKind::NumberBlank,
+            region: Some(RegionKind::NumberBlank),
         }),
         text("/BC-UBND"),
     ];

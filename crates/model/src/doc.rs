@@ -315,6 +315,9 @@ pub struct Appendix {
     pub title: Option<String>,
     /// Content.
     pub body: Vec<Block>,
+    /// Issued as its own file (App. I §III.1.d; App. III Mẫu 2.2) rather
+    /// than after the main text.
+    pub separate_file: bool,
 }
 
 /// Line spacing override.

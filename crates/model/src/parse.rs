@@ -1011,7 +1011,11 @@ impl Validator {
                 );
             }
             let body = self.blocks(&a.body, &body_path, 1);
-            appendices.push(Appendix { title, body });
+            appendices.push(Appendix {
+                title,
+                body,
+                separate_file: a.separate_file.unwrap_or(false),
+            });
         }
         let style = raw
             .style

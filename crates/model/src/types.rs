@@ -390,6 +390,13 @@ pub struct RawAppendix {
     /// Content: at least one block.
     #[schemars(length(min = 1))]
     pub body: Vec<RawBlock>,
+    /// Issue the appendix as its own file (Decree 30 App. I §III.1.d,
+    /// App. III Mẫu 2.2): rendered to `<stem>.phu-luc-N.pdf`/`.docx`, with
+    /// its reference line left unfilled and an empty signature field for the
+    /// organisation at the top right of its first page. Default false: the
+    /// appendix follows the main text in the same file (Mẫu 2.1).
+    #[serde(default)]
+    pub separate_file: Option<bool>,
 }
 
 /// Style overrides; every value must lie within Decree 30's ranges.

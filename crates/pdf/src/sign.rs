@@ -37,6 +37,9 @@
 //! - `ChuKy_CoQuan`: the organisation's signature (box 8), over the main
 //!   signer's seal room, which overlaps the left third of the signature.
 //!   There is one organisation signature per document.
+//! - `ChuKy_CoQuan` is also the only field of an appendix issued as a file
+//!   of its own (App. I §II.8.b, §III.1.d): the box at the top right of its
+//!   first page, in the top margin.
 
 use crate::PdfError;
 use crate::parse::{Dict, Doc, Obj};
@@ -71,6 +74,8 @@ pub fn to_pdf_rect(page_height: f32, x: f32, y: f32, w: f32, h: f32) -> [f32; 4]
 
 /// The signature fields of a document, in a fixed order: signers by index
 /// (the main signer's `ChuKy_NguoiKy` among them), then `ChuKy_CoQuan`.
+/// A separate-file appendix has no signer: its one field, `ChuKy_CoQuan`,
+/// covers the box at the top right of its first page.
 pub fn signature_fields(pages: &Pages) -> Vec<SignatureField> {
     let mut regions = Vec::new();
     for (i, page) in pages.pages.iter().enumerate() {
@@ -85,14 +90,20 @@ pub fn signature_fields(pages: &Pages) -> Vec<SignatureField> {
             _ => None,
         })
         .max();
-    let Some(main) = main else {
-        return Vec::new();
-    };
     let field = |page: usize, r: &vanban_layout::pages::Region, name: String| SignatureField {
         name,
         page,
         rect: to_pdf_rect(pages.height, r.x, r.y, r.w, r.h),
         region: r.kind,
+    };
+    let Some(main) = main else {
+        // An appendix issued as its own file: the organisation signs it at
+        // the top right of its first page (App. I §II.8.b, §III.1.d).
+        return regions
+            .iter()
+            .find(|(_, r)| r.kind == RegionKind::AttachmentSignature && r.w > 0.0 && r.h > 0.0)
+            .map(|(p, r)| vec![field(*p, r, FIELD_ORGANISATION.to_owned())])
+            .unwrap_or_default();
     };
     let mut out: Vec<SignatureField> = Vec::new();
     let mut signers: Vec<_> = regions

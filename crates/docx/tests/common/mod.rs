@@ -44,7 +44,7 @@ pub fn blank(spaces: u32, size: f32, region: RegionKind) -> Run {
         spaces,
         style: FontStyle::default(),
         size,
-        region,
+        region: Some(region),
     })
 }
 
@@ -346,6 +346,7 @@ pub fn rich_flow() -> Flow {
         ],
         page_numbers: true,
         first_page_footer: vec![],
+        first_page_regions: vec![],
     };
     let mut appendix_title = para(vec![bold("PHỤ LỤC I", 14.0)], Align::Center);
     appendix_title.role = Role::Heading(1);
@@ -378,6 +379,7 @@ pub fn rich_flow() -> Flow {
             }),
             Block::Para(footer_text),
         ],
+        first_page_regions: vec![],
     };
     Flow {
         page: page(),
@@ -406,6 +408,7 @@ pub fn rich_flow() -> Flow {
             size: 14.0,
             line_height: 17.0,
         },
+        attachments: Vec::new(),
     }
 }
 

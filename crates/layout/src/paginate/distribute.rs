@@ -130,6 +130,7 @@ pub(crate) fn run<'a>(flow: &'a Flow, ctx: &mut Ctx<'a>) -> Result<Pages, Layout
             ))
         };
         d.start_section(si, sec.page_numbers, footer);
+        d.page.regions.extend_from_slice(&sec.first_page_regions);
         for c in children {
             d.child(c, &tables, ctx);
             if d.pages.len() > MAX_PAGES {

@@ -37,8 +37,8 @@ pub(crate) enum SegKind {
         /// Baseline rise in points.
         rise: f32,
     },
-    /// A clerk's blank of spaces, recorded as a region.
-    Blank(RegionKind),
+    /// A clerk's blank of spaces, recorded as a region when named.
+    Blank(Option<RegionKind>),
     /// A forced line break.
     Break,
 }

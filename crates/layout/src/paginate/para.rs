@@ -236,13 +236,15 @@ fn commit<'a>(
             SegKind::Blank(kind) => {
                 let k = s.text.len() as u32;
                 push_spaces(p, s, k, scale, 0.0);
-                frame.regions.push(Region {
-                    kind,
-                    x: pen,
-                    y: 0.0,
-                    w: s.width,
-                    h: lh,
-                });
+                if let Some(kind) = kind {
+                    frame.regions.push(Region {
+                        kind,
+                        x: pen,
+                        y: 0.0,
+                        w: s.width,
+                        h: lh,
+                    });
+                }
                 pen += s.width;
                 seen = true;
             }

@@ -5,12 +5,14 @@ use super::header::{centred_rule, piece_runs};
 use super::rules::*;
 use super::text::{balanced_lines, face, lines_to_runs, sentence_case, text, upper, widest};
 use super::{Ctx, bump_space_before, para};
-use crate::flow::{Align, Block, Para, Role, RuleBlock, Section};
+use crate::flow::RegionKind;
+use crate::flow::{Align, Block, Para, Role, RuleBlock, Run, Section};
+use crate::pages::Region;
 use vanban_model::format::{
     BlankKind, DAY_BLANK_SPACES, MONTH_BLANK_SPACES, NUMBER_BLANK_SPACES, Piece, YEAR_BLANK_SPACES,
     day_text, month_text, number_text, roman,
 };
-use vanban_model::{Appendix, Document};
+use vanban_model::{Appendix, Document, PartialDate};
 
 /// The heading of appendix `index` of `count` (App. I §III.1.a–b): "Phụ lục
 /// I", "Phụ lục II" … when there are two or more, "Phụ lục" alone for one.
@@ -72,29 +74,38 @@ pub fn issuer_in_text(name: &str) -> String {
 /// The reference line (App. I §III.1.c; App. III Mẫu 2.1): "(Kèm theo
 /// <Type> số <number>/<symbol> ngày <dd> tháng <m> năm <yyyy> của <issuer>)",
 /// with blanks for what the clerk fills in.
-pub fn reference_pieces(doc: &Document) -> Vec<Piece> {
+///
+/// `unfilled` leaves the number and the date blank even when the document
+/// gives them: an appendix issued as its own file shows them in its
+/// signature information instead (App. I §III.1.c; App. III Mẫu 2.2).
+pub fn reference_pieces(doc: &Document, unfilled: bool) -> Vec<Piece> {
     let type_name = doc
         .doc_type
         .printed_name()
         .map(sentence_case)
         .unwrap_or_else(|| "Văn bản".into());
     let mut v = vec![Piece::Text(format!("(Kèm theo {type_name} số "))];
-    match doc.number {
+    let (number, date) = if unfilled {
+        (None, PartialDate::default())
+    } else {
+        (doc.number, doc.date)
+    };
+    match number {
         Some(n) => v.push(Piece::Text(number_text(n))),
         None => v.push(Piece::Blank(BlankKind::Number, NUMBER_BLANK_SPACES)),
     }
     v.push(Piece::Text(format!("/{} ngày ", doc.symbol)));
-    match doc.date.day {
+    match date.day {
         Some(d) => v.push(Piece::Text(day_text(d))),
         None => v.push(Piece::Blank(BlankKind::Day, DAY_BLANK_SPACES)),
     }
     v.push(Piece::Text(" tháng ".into()));
-    match doc.date.month {
+    match date.month {
         Some(m) => v.push(Piece::Text(month_text(m))),
         None => v.push(Piece::Blank(BlankKind::Month, MONTH_BLANK_SPACES)),
     }
     v.push(Piece::Text(" năm ".into()));
-    match doc.date.year {
+    match date.year {
         Some(y) => v.push(Piece::Text(y.to_string())),
         None => v.push(Piece::Blank(BlankKind::Year, YEAR_BLANK_SPACES)),
     }
@@ -113,10 +124,68 @@ pub fn reference_pieces(doc: &Document) -> Vec<Piece> {
     out
 }
 
+/// The reference line's runs (14 pt italic). A line too long for the text
+/// block breaks before "của <issuer>", so that the issuer stays whole on the
+/// second line instead of a full first line and a stray word or two.
+fn reference_runs(cx: &mut Ctx, pieces: &[Piece], width: f32) -> Vec<Run> {
+    // Its blanks stay unfilled: no stamp regions.
+    let runs = |p: &[Piece]| piece_runs(p, (false, true, APPENDIX_REF_SIZE), false);
+    let flat: String = pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text(t) => t.clone(),
+            Piece::Blank(_, n) => " ".repeat(*n as usize),
+        })
+        .collect();
+    let italic = face(false, true);
+    if cx.sh.width(italic, APPENDIX_REF_SIZE, &flat) <= width {
+        return runs(pieces);
+    }
+    let split = pieces.iter().enumerate().rev().find_map(|(i, p)| match p {
+        Piece::Text(t) => t.rfind(" của ").map(|at| (i, at)),
+        Piece::Blank(..) => None,
+    });
+    let Some((i, at)) = split else {
+        return runs(pieces);
+    };
+    let Piece::Text(t) = &pieces[i] else {
+        return runs(pieces);
+    };
+    let mut first = pieces[..i].to_vec();
+    if at > 0 {
+        first.push(Piece::Text(t[..at].to_owned()));
+    }
+    let mut out = runs(&first);
+    out.push(Run::LineBreak);
+    let mut second = vec![Piece::Text(t[at + 1..].to_owned())];
+    second.extend_from_slice(&pieces[i + 1..]);
+    out.extend(runs(&second));
+    out
+}
+
+/// The organisation's signature box on the first page of an appendix issued
+/// as its own file (App. I §II.8.b, §III.1.d): at the top right, in the top
+/// margin, its right edge on the text block's and its bottom
+/// [`ATTACHMENT_SIGNATURE_GAP_MM`] above the text block.
+pub fn attachment_signature_region(page: &crate::flow::PageGeometry) -> Region {
+    let w = mm(ATTACHMENT_SIGNATURE_WIDTH_MM);
+    let h = mm(ATTACHMENT_SIGNATURE_HEIGHT_MM);
+    Region {
+        kind: RegionKind::AttachmentSignature,
+        x: page.width - page.margin_right - w,
+        y: (page.margin_top - mm(ATTACHMENT_SIGNATURE_GAP_MM) - h).max(0.0),
+        w,
+        h,
+    }
+}
+
 /// One appendix as its own section, page numbers from its second page
 /// (App. I §III.1.đ): the heading, the title (upper case 14 pt bold,
 /// balanced), the reference line (14 pt italic centred) and a short rule
-/// ([`TITLE_RULE_RATIO`] of the title), then the body.
+/// ([`TITLE_RULE_RATIO`] of the title), then the body. An appendix issued
+/// as its own file ([`Appendix::separate_file`], Mẫu 2.2) leaves its
+/// reference line unfilled and has the organisation's signature box on its
+/// first page ([`attachment_signature_region`]).
 pub(crate) fn appendix(cx: &mut Ctx, a: &Appendix, index: usize, count: usize) -> Section {
     let path = format!("appendices[{index}]");
     let tw = cx.text_width();
@@ -154,7 +223,7 @@ pub(crate) fn appendix(cx: &mut Ctx, a: &Appendix, index: usize, count: usize) -
         blocks.push(Block::Para(p));
     }
     let mut r = para(
-        piece_runs(&reference_pieces(cx.doc), false, true, APPENDIX_REF_SIZE),
+        reference_runs(cx, &reference_pieces(cx.doc, a.separate_file), tw),
         Align::Center,
         line_pitch(APPENDIX_REF_SIZE),
         path.clone(),
@@ -174,6 +243,11 @@ pub(crate) fn appendix(cx: &mut Ctx, a: &Appendix, index: usize, count: usize) -
         blocks,
         page_numbers: true,
         first_page_footer: Vec::new(),
+        first_page_regions: if a.separate_file {
+            vec![attachment_signature_region(&cx.page)]
+        } else {
+            Vec::new()
+        },
     }
 }
 

@@ -36,8 +36,14 @@ pub(crate) fn centred_rule(width: f32, len: f32, height: f32) -> Block {
     })
 }
 
-/// Runs from formatted pieces; blanks become `Run::Blank` regions.
-pub(crate) fn piece_runs(pieces: &[Piece], bold: bool, italic: bool, size: f32) -> Vec<Run> {
+/// Runs from formatted pieces; blanks become `Run::Blank`s, recorded as
+/// the clerk's stamp regions when `stamp` (the header's "Số:" and date
+/// lines, Art. 15.2) and unnamed otherwise.
+pub(crate) fn piece_runs(
+    pieces: &[Piece],
+    (bold, italic, size): (bool, bool, f32),
+    stamp: bool,
+) -> Vec<Run> {
     pieces
         .iter()
         .map(|p| match p {
@@ -46,12 +52,12 @@ pub(crate) fn piece_runs(pieces: &[Piece], bold: bool, italic: bool, size: f32) 
                 spaces: *n,
                 style: style_of(bold, italic),
                 size,
-                region: match kind {
+                region: stamp.then_some(match kind {
                     BlankKind::Number => RegionKind::NumberBlank,
                     BlankKind::Day => RegionKind::DayBlank,
                     BlankKind::Month => RegionKind::MonthBlank,
                     BlankKind::Year => RegionKind::YearBlank,
-                },
+                }),
             }),
         })
         .collect()
@@ -135,9 +141,8 @@ pub(crate) fn header_grid(cx: &mut Ctx) -> Table {
     let mut number = form_line(
         piece_runs(
             &format::number_line(doc.number, &doc.symbol),
-            false,
-            false,
-            NUMBER_SIZE,
+            (false, false, NUMBER_SIZE),
+            true,
         ),
         NUMBER_SIZE,
         "number",
@@ -172,7 +177,7 @@ pub(crate) fn header_grid(cx: &mut Ctx) -> Table {
         } else {
             DATE_SIZE_SMALL
         };
-        let mut p = form_line(piece_runs(&pieces, false, true, size), size, "date");
+        let mut p = form_line(piece_runs(&pieces, (false, true, size), true), size, "date");
         p.line_height = row2_pitch;
         p.space_before = HEADER_ROW_GAP;
         vec![Block::Para(p)]

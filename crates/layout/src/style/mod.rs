@@ -17,8 +17,8 @@ pub mod rules;
 pub mod text;
 
 use crate::flow::{
-    Align, Block, Flow, FontStyle, FootnoteRef, FootnoteStyle, Mark, PageGeometry, PageNumberStyle,
-    Para, Role, Run, Section,
+    Align, Block, DocInfo, Flow, FontStyle, FootnoteRef, FootnoteStyle, Mark, PageGeometry,
+    PageNumberStyle, Para, Role, Run, Section, Spacer,
 };
 use crate::fonts::{FontSet, Shaper};
 use rules::*;
@@ -78,15 +78,46 @@ pub fn style(doc: &Document, fonts: &FontSet) -> Result<Flow, StyleError> {
         blocks: main,
         page_numbers: true,
         first_page_footer: appendix::contact_footer(&mut cx),
+        first_page_regions: Vec::new(),
     }];
+    let info = info::doc_info(doc);
+    // Appendices are numbered together whether they follow the main text
+    // (Mẫu 2.1) or are issued as files of their own (Mẫu 2.2).
     let count = doc.appendices.len();
+    let mut attachments = Vec::new();
     for (i, a) in doc.appendices.iter().enumerate() {
-        sections.push(appendix::appendix(&mut cx, a, i, count));
+        let section = appendix::appendix(&mut cx, a, i, count);
+        if a.separate_file {
+            let mut info = info.clone();
+            let heading = appendix::appendix_heading(i, count);
+            info.title = match a.title.as_deref().map(str::trim) {
+                Some(t) if !t.is_empty() => format!("{heading}: {t}"),
+                _ => heading,
+            };
+            attachments.push(document_flow(cx.page, info, vec![section], Vec::new()));
+        } else {
+            sections.push(section);
+        }
     }
 
-    let flow = Flow {
-        page: cx.page,
-        info: info::doc_info(doc),
+    let flow = document_flow(cx.page, info, sections, attachments);
+    text::check_glyphs(&flow, &cx.sh)?;
+    for a in &flow.attachments {
+        text::check_glyphs(a, &cx.sh)?;
+    }
+    Ok(flow)
+}
+
+/// A flow with the decree's footnote and page-number style.
+fn document_flow(
+    page: PageGeometry,
+    info: DocInfo,
+    sections: Vec<Section>,
+    attachments: Vec<Flow>,
+) -> Flow {
+    Flow {
+        page,
+        info,
         sections,
         footnotes: FootnoteStyle {
             separator_length: NOTE_SEPARATOR_LENGTH,
@@ -98,15 +129,25 @@ pub fn style(doc: &Document, fonts: &FontSet) -> Result<Flow, StyleError> {
             size: PAGE_NUMBER_SIZE,
             line_height: line_pitch(PAGE_NUMBER_SIZE),
         },
-    };
-    text::check_glyphs(&flow, &cx.sh)?;
-    Ok(flow)
+        attachments,
+    }
 }
 
-/// Raises the space before the first paragraph at or after `at` to `min`.
-fn bump_space_before(blocks: &mut [Block], at: usize, min: f32) {
-    if let Some(Block::Para(p)) = blocks.get_mut(at) {
-        p.space_before = p.space_before.max(min);
+/// Raises the space before the block at `at` to `min`: a paragraph's space
+/// before; a table (which has none) gets an empty line of that height in
+/// front of it.
+fn bump_space_before(blocks: &mut Vec<Block>, at: usize, min: f32) {
+    match blocks.get_mut(at) {
+        Some(Block::Para(p)) => p.space_before = p.space_before.max(min),
+        Some(Block::Table(_)) => blocks.insert(
+            at,
+            Block::Spacer(Spacer {
+                lines: 1,
+                line_height: min,
+                region: None,
+            }),
+        ),
+        _ => {}
     }
 }
 

@@ -203,5 +203,18 @@ pub const APPENDIX_SIZE: f32 = 14.0;
 /// Decree 30 App. I §III.1.c: reference line 13–14 pt italic; 14 pt.
 pub const APPENDIX_REF_SIZE: f32 = 14.0;
 
+/// Decree 30 App. I §II.8.b, §III.1.d: an appendix issued as a file of its
+/// own carries the organisation's digital signature at the top right of its
+/// first page, with the main document's number and symbol and the signing
+/// time in 10 pt. The size of that box is not specified; 70 × 15 mm holds
+/// three 10 pt lines of it.
+pub const ATTACHMENT_SIGNATURE_WIDTH_MM: f32 = 70.0;
+/// Height of the separate-file appendix's signature box (see
+/// [`ATTACHMENT_SIGNATURE_WIDTH_MM`]).
+pub const ATTACHMENT_SIGNATURE_HEIGHT_MM: f32 = 15.0;
+/// Gap between that box and the text block under it, in the top margin
+/// (not specified; 1 mm, so it fits the 20 mm minimum margin).
+pub const ATTACHMENT_SIGNATURE_GAP_MM: f32 = 1.0;
+
 /// Decree 30 App. I §I.7: page numbers 13–14 pt (sample 14).
 pub const PAGE_NUMBER_SIZE: f32 = 14.0;

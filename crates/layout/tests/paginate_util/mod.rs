@@ -68,6 +68,7 @@ pub fn section(blocks: Vec<Block>) -> Section {
         blocks,
         page_numbers: true,
         first_page_footer: Vec::new(),
+        first_page_regions: Vec::new(),
     }
 }
 
@@ -86,6 +87,7 @@ pub fn flow(sections: Vec<Section>) -> Flow {
             size: 12.0,
             line_height: 15.0,
         },
+        attachments: Vec::new(),
     }
 }
 
