@@ -264,7 +264,9 @@ fn the_appendix_file_passes_and_its_box_is_checked() {
     let report = check(&pages, &e);
     assert!(report.ok(), "{report}");
     assert_eq!(
-        report.get(rule::APPENDIX_FILE_SIGNATURE).map(|r| r.detail.as_str()),
+        report
+            .get(rule::APPENDIX_FILE_SIGNATURE)
+            .map(|r| r.detail.as_str()),
         Some("1 boxes")
     );
 }
