@@ -33,6 +33,11 @@ parity:
     cargo build --release -q
     python3 tools/parity.py
 
+# Where LibreOffice breaks test lines of our DOCX, twip by twip, against our line model (needs uharfbuzz)
+linefit:
+    cargo build --release -q
+    python3 tools/linefit.py
+
 # Criterion benchmarks of each stage on the Ba Tô report (parse, style, paginate, PDF, DOCX)
 bench:
     cargo bench --bench pipeline

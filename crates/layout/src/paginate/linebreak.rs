@@ -9,7 +9,7 @@
 //! Word and LibreOffice); spaces at the end of a line hang and do not count;
 //! a word wider than a whole line is broken between grapheme clusters.
 
-use super::{Ctx, fits_line, len};
+use super::{Ctx, device_advance, fits_line, len};
 use crate::flow::{FootnoteRef, RegionKind, Run};
 use crate::fonts::{FontId, ShapedWord};
 use std::borrow::Cow;
@@ -75,6 +75,12 @@ pub(crate) struct Seg<'a> {
     pub base: u32,
     /// Advance width in points (all spaces of a space run).
     pub width: f32,
+    /// The width on the layout device, in whole device units per glyph
+    /// ([`super::device_advance`]); what line breaking compares.
+    pub fit: i64,
+    /// Kerning with the neighbouring space, in points, added to the last
+    /// glyph's advance (included in `width`).
+    pub kern: f32,
     /// The footnote a reference mark stands for.
     pub note: Option<&'a FootnoteRef>,
 }
@@ -86,7 +92,7 @@ impl<'a> Seg<'a> {
         size: f32,
         text: Cow<'a, str>,
         shaped: Rc<ShapedWord>,
-        width: f32,
+        (width, fit): (f32, i64),
     ) -> Self {
         let g1 = shaped.glyphs.len();
         Seg {
@@ -99,9 +105,19 @@ impl<'a> Seg<'a> {
             g1,
             base: 0,
             width,
+            fit,
+            kern: 0.0,
             note: None,
         }
     }
+}
+
+/// The device width of glyphs at `scale` points per font unit.
+fn device_width(glyphs: &[crate::fonts::ShapedGlyph], scale: f32) -> i64 {
+    glyphs
+        .iter()
+        .map(|g| device_advance(g.advance, scale))
+        .sum()
 }
 
 /// Splits text into (is_space, piece) tokens at [`is_break_space`] runs.
@@ -141,24 +157,26 @@ pub(crate) fn collect<'a>(runs: &'a [Run], ctx: &mut Ctx<'a>) -> Vec<Seg<'a>> {
                         let n = piece.len() as u32;
                         let sp = ctx.space(font);
                         let w = sp.advance as f32 * scale * n as f32;
+                        let fit = device_advance(sp.advance, scale) * i64::from(n);
                         segs.push(Seg::new(
                             SegKind::Space(n),
                             font,
                             size,
                             Cow::Borrowed(piece),
                             sp,
-                            w,
+                            (w, fit),
                         ));
                     } else {
                         let sh = ctx.shape(font, piece);
                         let w = sh.advance as f32 * scale;
+                        let fit = device_width(&sh.glyphs, scale);
                         segs.push(Seg::new(
                             SegKind::Word,
                             font,
                             size,
                             Cow::Borrowed(piece),
                             sh,
-                            w,
+                            (w, fit),
                         ));
                     }
                 }
@@ -171,7 +189,7 @@ pub(crate) fn collect<'a>(runs: &'a [Run], ctx: &mut Ctx<'a>) -> Vec<Seg<'a>> {
                     0.0,
                     Cow::Borrowed(""),
                     sp,
-                    0.0,
+                    (0.0, 0),
                 );
                 s.g1 = 0;
                 segs.push(s);
@@ -187,13 +205,69 @@ pub(crate) fn collect<'a>(runs: &'a [Run], ctx: &mut Ctx<'a>) -> Vec<Seg<'a>> {
                 let size = len(b.size);
                 let n = b.spaces.min(MAX_BLANK_SPACES);
                 let sp = ctx.space(font);
-                let w = sp.advance as f32 * ctx.scale(font, size) * n as f32;
+                let scale = ctx.scale(font, size);
+                let w = sp.advance as f32 * scale * n as f32;
+                let fit = device_advance(sp.advance, scale) * i64::from(n);
                 let text = Cow::Owned(" ".repeat(n as usize));
-                segs.push(Seg::new(SegKind::Blank(b.region), font, size, text, sp, w));
+                segs.push(Seg::new(
+                    SegKind::Blank(b.region),
+                    font,
+                    size,
+                    text,
+                    sp,
+                    (w, fit),
+                ));
             }
         }
     }
+    kern_spaces(&mut segs, ctx);
     segs
+}
+
+/// Kerns the word boundaries: for each run of spaces between two words of
+/// the same face and size, the pair (word's last character, space) adjusts
+/// the word's last glyph, and (space, next word's first character) the
+/// space's (see [`Ctx::space_kern`]). On the layout device each adjusted
+/// glyph is rounded again.
+fn kern_spaces(segs: &mut [Seg<'_>], ctx: &mut Ctx<'_>) {
+    for i in 1..segs.len().saturating_sub(1) {
+        let SegKind::Space(_) = segs[i].kind else {
+            continue;
+        };
+        let (font, size) = (segs[i].font, segs[i].size);
+        let same = |s: &Seg<'_>| s.kind == SegKind::Word && s.font == font && s.size == size;
+        if !same(&segs[i - 1]) || !same(&segs[i + 1]) {
+            continue;
+        }
+        let scale = ctx.scale(font, size);
+        let last = segs[i - 1].text.chars().next_back();
+        let first = segs[i + 1].text.chars().next();
+        let (Some(last), Some(first)) = (last, first) else {
+            continue;
+        };
+        if is_extending(last) || is_extending(first) {
+            continue;
+        }
+        let k1 = ctx.space_kern(font, last, false);
+        let k2 = ctx.space_kern(font, first, true);
+        if k1 != 0 {
+            let w = &mut segs[i - 1];
+            let Some(g) = w.shaped.glyphs.get(w.g1.wrapping_sub(1)) else {
+                continue;
+            };
+            let adv = g.advance;
+            w.kern += k1 as f32 * scale;
+            w.width += k1 as f32 * scale;
+            w.fit += device_advance(adv + k1, scale) - device_advance(adv, scale);
+        }
+        if k2 != 0 {
+            let s = &mut segs[i];
+            let adv = s.shaped.glyphs.first().map_or(0, |g| g.advance);
+            s.kern += k2 as f32 * scale;
+            s.width += k2 as f32 * scale;
+            s.fit += device_advance(adv + k2, scale) - device_advance(adv, scale);
+        }
+    }
 }
 
 /// A raised number in the regular face.
@@ -202,7 +276,9 @@ fn mark<'a>(number: u32, size: f32, rise: f32, ctx: &mut Ctx<'a>) -> Seg<'a> {
     let size = len(size);
     let text = number.to_string();
     let sh = ctx.shape_owned(font, &text);
-    let w = sh.advance as f32 * ctx.scale(font, size);
+    let scale = ctx.scale(font, size);
+    let w = sh.advance as f32 * scale;
+    let fit = device_width(&sh.glyphs, scale);
     Seg::new(
         SegKind::Mark {
             rise: super::signed(rise),
@@ -211,7 +287,7 @@ fn mark<'a>(number: u32, size: f32, rise: f32, ctx: &mut Ctx<'a>) -> Seg<'a> {
         size,
         Cow::Owned(text),
         sh,
-        w,
+        (w, fit),
     )
 }
 
@@ -251,6 +327,7 @@ pub(crate) fn linebreak<'a>(
         let start = i;
         let mut width = 0.0f32;
         let mut pending = 0.0f32;
+        let (mut fit, mut fit_pending) = (0i64, 0i64);
         let mut end = i;
         let mut has_word = false;
         let mut forced = false;
@@ -264,18 +341,27 @@ pub(crate) fn linebreak<'a>(
                 }
                 SegKind::Space(_) => {
                     pending += segs[i].width;
+                    fit_pending += segs[i].fit;
                     i += 1;
                 }
                 _ => {
                     let mut j = i;
-                    let mut ww = 0.0f32;
+                    let (mut ww, mut fw) = (0.0f32, 0i64);
                     while j < n && segs[j].kind.wordish() {
                         ww += segs[j].width;
+                        fw += segs[j].fit;
                         j += 1;
                     }
-                    if fits_line(width + pending + ww, avail) {
+                    // A line ending in italic text holds a little less.
+                    let ital = segs
+                        .get(j.wrapping_sub(1))
+                        .filter(|s| s.kind == SegKind::Word)
+                        .map_or(0, |s| ctx.italic_correction(s.font, s.size));
+                    if fits_line(fit + fit_pending + fw + ital, avail) {
                         width += pending + ww;
+                        fit += fit_pending + fw;
                         pending = 0.0;
+                        fit_pending = 0;
                         i = j;
                         end = j;
                         has_word = true;
@@ -286,8 +372,7 @@ pub(crate) fn linebreak<'a>(
                     }
                     // An over-long word at the start of a line: take the
                     // longest head that fits (at least one cluster).
-                    let room = avail - pending;
-                    let (taken, head, w) = fit_head(segs, i, j, room, ctx);
+                    let (taken, head, w) = fit_head(segs, i, j, (avail, fit + fit_pending), ctx);
                     width += pending + w;
                     end = i + taken;
                     i = end;
@@ -327,24 +412,29 @@ pub(crate) fn linebreak<'a>(
 /// segments go on this line, the head of the segment broken after them (if
 /// any; its tail replaces it in `segs`), and the width taken. Always takes
 /// something, so that breaking makes progress.
+///
+/// `avail` is the line's measure, `before` the device width already on the
+/// line (leading spaces).
 fn fit_head<'a>(
     segs: &mut [Seg<'a>],
     i: usize,
     j: usize,
-    room: f32,
+    (avail, before): (f32, i64),
     ctx: &Ctx<'a>,
 ) -> (usize, Option<Seg<'a>>, f32) {
     let mut acc = 0.0f32;
+    let mut fit = before;
     for k in i..j {
         let Some(seg) = segs.get(k) else { break };
         let w = seg.width;
-        if fits_line(acc + w, room) {
+        if fits_line(fit + seg.fit, avail) {
             acc += w;
+            fit += seg.fit;
             continue;
         }
         let taken = k - i;
         if seg.kind == SegKind::Word
-            && let Some((head, tail)) = split_seg(seg, room - acc, taken == 0, ctx)
+            && let Some((head, tail)) = split_seg(seg, (avail, fit), taken == 0, ctx)
         {
             let hw = head.width;
             if tail.g0 == tail.g1 && tail.text.is_empty() {
@@ -375,17 +465,20 @@ fn is_extending(c: char) -> bool {
 /// the tail, between shaping clusters that are grapheme boundaries. With
 /// `force`, takes at least the first cluster. `None` when nothing fits and
 /// `force` is off, or the segment has no inner boundary and does not fit.
+///
+/// `(avail, before)`: the line's measure and the device width already on it.
 fn split_seg<'a>(
     seg: &Seg<'a>,
-    room: f32,
+    (avail, before): (f32, i64),
     force: bool,
     ctx: &Ctx<'a>,
 ) -> Option<(Seg<'a>, Seg<'a>)> {
     let glyphs = &seg.shaped.glyphs[seg.g0..seg.g1];
     let scale = ctx.scale(seg.font, seg.size);
     let mut acc = 0i64;
-    let mut best: Option<(usize, i64)> = None;
-    let mut first: Option<(usize, i64)> = None;
+    let mut dev = 0i64;
+    let mut best: Option<(usize, i64, i64)> = None;
+    let mut first: Option<(usize, i64, i64)> = None;
     for (q, g) in glyphs.iter().enumerate() {
         if q > 0 && g.cluster > glyphs[q - 1].cluster {
             let b = g.cluster.saturating_sub(seg.base) as usize;
@@ -396,20 +489,21 @@ fn split_seg<'a>(
                 .is_some_and(|c| !is_extending(c));
             if boundary {
                 if first.is_none() {
-                    first = Some((q, acc));
+                    first = Some((q, acc, dev));
                 }
-                if fits_line(acc as f32 * scale, room) {
-                    best = Some((q, acc));
+                if fits_line(before + dev, avail) {
+                    best = Some((q, acc, dev));
                 } else {
                     break;
                 }
             }
         }
         acc += i64::from(g.advance);
+        dev += device_advance(g.advance, scale);
     }
-    let (q, adv) = match (best, force) {
+    let (q, adv, head_fit) = match (best, force) {
         (Some(b), _) => b,
-        (None, true) => first.unwrap_or((glyphs.len(), acc)),
+        (None, true) => first.unwrap_or((glyphs.len(), acc, dev)),
         (None, false) => return None,
     };
     let cut = seg.g0 + q;
@@ -434,11 +528,13 @@ fn split_seg<'a>(
     head.text = head_text;
     head.g1 = cut;
     head.width = head_w;
+    head.fit = head_fit;
     let mut tail = seg.clone();
     tail.text = tail_text;
     tail.g0 = cut;
     tail.base = seg.base + b as u32;
     tail.width = (total - head_w).max(0.0);
+    tail.fit = (seg.fit - head_fit).max(0);
     Some((head, tail))
 }
 

@@ -66,14 +66,39 @@ pub fn fits(size: f32, available: f32) -> bool {
     size <= available + EPSILON
 }
 
-/// Whether a line of natural width `width` fits the measure `available`.
-///
-/// LibreOffice and Word lay text out in whole twips (1/20 pt): the line's
-/// width is rounded to a twip before it is compared, so a line 0.02 pt
-/// (0.4 twip) too long still fits there, and must fit here too, or the two
-/// renderings break the paragraph differently (measured on the fixtures).
-pub fn fits_line(width: f32, available: f32) -> bool {
-    (width * 20.0).round() <= (available * 20.0).round() + EPSILON
+/// Units per point of the device on which Word documents are measured for
+/// line breaking: LibreOffice lays a DOCX out on its "MSO1" reference
+/// device, 6 × 1440 = 8640 dpi (1/6 twip), its model of Word's. Each glyph
+/// advance is rounded to whole device units there, so a line's width is a
+/// little off the sum of exact advances (up to ±1/240 pt per glyph, about
+/// a point over a body line), and a line near the measure fits in one and
+/// not in the other unless both measure alike. Measured with LibreOffice
+/// 24.2 on one-line paragraphs whose measure moves by one twip: the break
+/// falls where the rounded sum passes the measure, for i, m, e, ệ runs and
+/// mixed Vietnamese words, at 14 pt (`tools/linefit.py`).
+pub const DEVICE_UNITS_PER_PT: f32 = 120.0;
+
+/// A line that ends in italic text holds a twelfth of the font's height
+/// less: LibreOffice's italic correction for DOCX in Word 2013+ mode
+/// (`compatibilityMode` 15, which the DOCX writer sets). Measured like
+/// [`DEVICE_UNITS_PER_PT`]: lines of italic and bold italic text, and
+/// lines whose last run only is italic, need 26 twips more at 14 pt and 24
+/// at 13 pt; a line whose italic run is followed by upright text needs none.
+pub const ITALIC_CORRECTION_DIVISOR: i64 = 12;
+
+/// A glyph advance of `units` font units at `scale` points per unit, in
+/// whole device units ([`DEVICE_UNITS_PER_PT`]).
+pub fn device_advance(units: i32, scale: f32) -> i64 {
+    let v = units as f32 * scale * DEVICE_UNITS_PER_PT;
+    if v.is_finite() { v.round() as i64 } else { 0 }
+}
+
+/// Whether a line whose glyph advances add up to `width` device units
+/// ([`device_advance`]) fits the measure `available` (points, whole
+/// twips): the rule of Word's layout device, so lines break as in Word and
+/// LibreOffice.
+pub fn fits_line(width: i64, available: f32) -> bool {
+    width as f64 <= f64::from(available) * f64::from(DEVICE_UNITS_PER_PT) + 0.01
 }
 
 /// Typesets `flow` into pages.
@@ -117,6 +142,11 @@ pub(crate) struct Ctx<'a> {
     space: [Rc<ShapedWord>; 4],
     /// The next paragraph index in reading order.
     next_block: u32,
+    /// Kerning between a character and a space, by (face, space first,
+    /// character), in font units.
+    space_kerns: HashMap<(usize, bool, char), i32>,
+    /// Ascender + descender in em per face.
+    height_em: [f32; 4],
 }
 
 impl<'a> Ctx<'a> {
@@ -128,6 +158,7 @@ impl<'a> Ctx<'a> {
             if u.is_finite() && u > 0.0 { u } else { 1000.0 }
         });
         let descender = FontId::ALL.map(|f| signed(fonts.descender(f)));
+        let height_em = FontId::ALL.map(|f| len(fonts.ascender(f) + fonts.descender(f)));
         Ctx {
             shaper,
             words: {
@@ -145,6 +176,67 @@ impl<'a> Ctx<'a> {
             descender,
             space,
             next_block: 0,
+            space_kerns: HashMap::new(),
+            height_em,
+        }
+    }
+
+    /// The kerning, in font units, between `c` and a following space
+    /// (`space_first` false: it adjusts `c`'s advance) or between a space
+    /// and a following `c` (`space_first` true: it adjusts the space's).
+    /// Words are shaped one by one, so these pairs (" T", " A", "Y " … in
+    /// Liberation Serif and Times New Roman) are added at the word
+    /// boundaries, as Word and LibreOffice, which shape whole runs, kern them.
+    pub(crate) fn space_kern(&mut self, font: FontId, c: char, space_first: bool) -> i32 {
+        let key = (font.index(), space_first, c);
+        if let Some(k) = self.space_kerns.get(&key) {
+            return *k;
+        }
+        let mut pair = String::with_capacity(8);
+        if space_first {
+            pair.push(' ');
+            pair.push(c);
+        } else {
+            pair.push(c);
+            pair.push(' ');
+        }
+        let both = self.shaper.shape(font, &pair);
+        let alone = self.shaper.shape(font, c.encode_utf8(&mut [0; 4]));
+        let space = &self.space[font.index()];
+        // Only a plain pair of two glyphs: the kerning is the first
+        // glyph's change of advance.
+        let k = match (
+            both.glyphs.as_slice(),
+            alone.glyphs.as_slice(),
+            space.glyphs.as_slice(),
+        ) {
+            ([a, _], [c1], [s1]) => {
+                if space_first {
+                    a.advance - s1.advance
+                } else {
+                    a.advance - c1.advance
+                }
+            }
+            _ => 0,
+        };
+        self.space_kerns.insert(key, k);
+        k
+    }
+
+    /// The italic correction on the layout device (device units) for a
+    /// line whose last text is in the italic `font` at `size`: LibreOffice
+    /// (DOCX in Word 2013+ mode) reserves a twelfth of the font's height
+    /// (ascender + descender) after it, so such a line holds that much less
+    /// (measured: 0.092 em at 13 and 14 pt; see [`ITALIC_CORRECTION_DIVISOR`]).
+    pub(crate) fn italic_correction(&self, font: FontId, size: f32) -> i64 {
+        if !matches!(font, FontId::Italic | FontId::BoldItalic) {
+            return 0;
+        }
+        let h = self.height_em[font.index()] * size * DEVICE_UNITS_PER_PT;
+        if h.is_finite() {
+            h.round() as i64 / ITALIC_CORRECTION_DIVISOR
+        } else {
+            0
         }
     }
 

@@ -266,6 +266,7 @@ fn push_word(p: &mut Piece, s: &Seg<'_>, scale: f32) {
     let glyphs = s.shaped.glyphs.get(s.g0..s.g1).unwrap_or(&[]);
     let tlen = s.text.len();
     let rel = |c: u32| (c.saturating_sub(s.base) as usize).min(tlen);
+    let first = p.glyphs.len();
     let mut q = 0;
     while q < glyphs.len() {
         let c = glyphs[q].cluster;
@@ -286,6 +287,13 @@ fn push_word(p: &mut Piece, s: &Seg<'_>, scale: f32) {
         }
         q = e;
     }
+    // Kerning with the following space goes on the last glyph.
+    if s.kern != 0.0
+        && p.glyphs.len() > first
+        && let Some(g) = p.glyphs.last_mut()
+    {
+        g.x_advance += s.kern;
+    }
 }
 
 /// Appends `k` space glyphs, each stretched by `extra`.
@@ -299,7 +307,9 @@ fn push_spaces(p: &mut Piece, s: &Seg<'_>, k: u32, scale: f32, extra: f32) {
     for i in 0..k as usize {
         p.glyphs.push(Glyph {
             id: g.id,
-            x_advance: g.advance as f32 * scale + extra,
+            x_advance: g.advance as f32 * scale
+                + extra
+                + if i + 1 == k as usize { s.kern } else { 0.0 },
             x_offset: g.x_offset as f32 * scale,
             y_offset: g.y_offset as f32 * scale,
             range: off + i..off + i + 1,
