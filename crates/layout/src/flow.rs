@@ -168,6 +168,28 @@ pub struct Para {
     pub path: String,
 }
 
+impl Para {
+    /// A paragraph with no indents, no space around it, not kept with the
+    /// next block, widow/orphan control on.
+    pub fn new(runs: Vec<Run>, align: Align, line_height: f32, path: String, role: Role) -> Para {
+        Para {
+            runs,
+            align,
+            indent_left: 0.0,
+            indent_right: 0.0,
+            indent_first: 0.0,
+            space_before: 0.0,
+            space_after: 0.0,
+            line_height,
+            keep_with_next: false,
+            keep_lines: false,
+            widow_control: true,
+            role,
+            path,
+        }
+    }
+}
+
 /// Font style of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct FontStyle {

@@ -49,21 +49,7 @@ pub fn blank(spaces: u32, size: f32, region: RegionKind) -> Run {
 }
 
 pub fn para(runs: Vec<Run>, align: Align) -> Para {
-    Para {
-        runs,
-        align,
-        indent_left: 0.0,
-        indent_right: 0.0,
-        indent_first: 0.0,
-        space_before: 0.0,
-        space_after: 0.0,
-        line_height: PITCH,
-        keep_with_next: false,
-        keep_lines: false,
-        widow_control: true,
-        role: Role::Form,
-        path: "$".into(),
-    }
+    Para::new(runs, align, PITCH, "$".into(), Role::Form)
 }
 
 pub fn centred(runs: Vec<Run>) -> Block {

@@ -4,7 +4,7 @@ use super::body;
 use super::header::{centred_rule, piece_runs};
 use super::rules::*;
 use super::text::{balanced_lines, face, lines_to_runs, sentence_case, text, upper, widest};
-use super::{Ctx, bump_space_before, para};
+use super::{Ctx, bump_space_before};
 use crate::flow::RegionKind;
 use crate::flow::{Align, Block, Para, Role, RuleBlock, Run, Section};
 use crate::pages::Region;
@@ -194,7 +194,7 @@ pub(crate) fn appendix(cx: &mut Ctx, a: &Appendix, index: usize, count: usize) -
     let mut blocks = Vec::new();
     let heading = appendix_heading(index, count);
     let mut rule_over = cx.sh.width(bold, APPENDIX_SIZE, &heading);
-    let mut p = para(
+    let mut p = Para::new(
         vec![text(&heading, true, false, APPENDIX_SIZE)],
         Align::Center,
         pitch,
@@ -212,7 +212,7 @@ pub(crate) fn appendix(cx: &mut Ctx, a: &Appendix, index: usize, count: usize) -
             twips(TITLE_MAX_LINE_RATIO * tw),
         );
         rule_over = widest(&mut cx.sh, bold, APPENDIX_SIZE, &lines);
-        let mut p = para(
+        let mut p = Para::new(
             lines_to_runs(&lines, true, false, APPENDIX_SIZE),
             Align::Center,
             pitch,
@@ -222,7 +222,7 @@ pub(crate) fn appendix(cx: &mut Ctx, a: &Appendix, index: usize, count: usize) -
         p.keep_with_next = true;
         blocks.push(Block::Para(p));
     }
-    let mut r = para(
+    let mut r = Para::new(
         reference_runs(cx, &reference_pieces(cx.doc, a.separate_file), tw),
         Align::Center,
         line_pitch(APPENDIX_REF_SIZE),
@@ -293,7 +293,7 @@ pub(crate) fn contact_footer(cx: &mut Ctx) -> Vec<Block> {
         keep_with_next: true,
     })];
     for (i, l) in lines.iter().enumerate() {
-        let mut p: Para = para(
+        let mut p: Para = Para::new(
             vec![text(l, false, false, CONTACT_SIZE)],
             Align::Left,
             line_pitch(CONTACT_SIZE),

@@ -1,9 +1,9 @@
 //! Box 6: paragraphs, numbered headings (report and legal schemes), large
 //! divisions, lists, data tables and page breaks.
 
+use super::Ctx;
 use super::rules::*;
 use super::text::{text, upper};
-use super::{Ctx, para};
 use crate::flow::{self, Align, Block, Cell, Padding, Para, Role, Row, Run, TableKind, VAlign};
 use vanban_model::format::{point_letter, roman};
 use vanban_model::{
@@ -328,7 +328,7 @@ fn division(
     }
     let size = cx.size;
     let lvl = c.division_level.saturating_add(1);
-    let mut p = para(
+    let mut p = Para::new(
         vec![text(&format!("{word} {number}"), true, false, size)],
         Align::Center,
         cx.pitch,
@@ -339,7 +339,7 @@ fn division(
     p.keep_with_next = true;
     out.push(Block::Para(p));
     if !d.title.trim().is_empty() {
-        let mut t = para(
+        let mut t = Para::new(
             vec![text(&upper(d.title.trim()), true, false, size)],
             Align::Center,
             cx.pitch,
@@ -411,7 +411,7 @@ fn table(cx: &mut Ctx, t: &vanban_model::Table, path: &str) -> flow::Table {
     }
     let pitch = line_pitch(TABLE_SIZE);
     let cell_para = |runs: Vec<Run>, align: Align, path: String| {
-        let mut p = para(runs, align, pitch, path, Role::Body);
+        let mut p = Para::new(runs, align, pitch, path, Role::Body);
         p.widow_control = false;
         Block::Para(p)
     };

@@ -1,9 +1,9 @@
 //! Boxes 7a–7c, 8, 9b and 12: the closing grid (Nơi nhận | signature).
 
+use super::Ctx;
 use super::header::header_columns;
 use super::rules::*;
 use super::text::{balanced_lines, face, lines_to_runs, text, upper};
-use super::{Ctx, para};
 use crate::flow::{
     Align, Block, Cell, Padding, Para, RegionKind, Role, Row, Spacer, Table, TableKind, VAlign,
 };
@@ -81,7 +81,7 @@ fn signer_blocks(cx: &mut Ctx, s: &Signature, index: u8, inner: f32, path: &str)
     let mut blocks = Vec::new();
     for line in authority_lines(s) {
         let lines = balanced_lines(&mut cx.sh, bold, SIGN_SIZE, &line, inner);
-        let mut p = para(
+        let mut p = Para::new(
             lines_to_runs(&lines, true, false, SIGN_SIZE),
             Align::Center,
             pitch,
@@ -96,7 +96,7 @@ fn signer_blocks(cx: &mut Ctx, s: &Signature, index: u8, inner: f32, path: &str)
         line_height: pitch,
         region: Some(RegionKind::Signature(index)),
     }));
-    blocks.push(Block::Para(para(
+    blocks.push(Block::Para(Para::new(
         vec![text(s.name.trim(), true, false, SIGN_SIZE)],
         Align::Center,
         pitch,
@@ -112,7 +112,7 @@ fn signer_blocks(cx: &mut Ctx, s: &Signature, index: u8, inner: f32, path: &str)
 /// signer's first line.
 fn recipients_blocks(cx: &mut Ctx) -> Vec<Block> {
     let doc = cx.doc;
-    let mut head = para(
+    let mut head = Para::new(
         vec![text(NOI_NHAN, true, true, NOI_NHAN_SIZE)],
         Align::Left,
         line_pitch(SIGN_SIZE),
@@ -123,7 +123,7 @@ fn recipients_blocks(cx: &mut Ctx) -> Vec<Block> {
     let mut blocks = vec![Block::Para(head)];
     let pitch = line_pitch(RECIPIENT_SIZE);
     let item = |t: &str, path: String| -> Block {
-        let mut p: Para = para(
+        let mut p: Para = Para::new(
             vec![text(t, false, false, RECIPIENT_SIZE)],
             Align::Left,
             pitch,
@@ -214,7 +214,7 @@ pub(crate) fn closing_grid(cx: &mut Ctx) -> Table {
                 Row {
                     cells: vec![
                         cell(recipients),
-                        cell(vec![Block::Para(para(
+                        cell(vec![Block::Para(Para::new(
                             Vec::new(),
                             Align::Left,
                             line_pitch(RECIPIENT_SIZE),

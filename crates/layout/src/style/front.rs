@@ -1,11 +1,11 @@
 //! Box 5a (type name and summary), box 9a (Kính gửi) and the preamble of a
 //! decision (authority line, căn cứ, "QUYẾT ĐỊNH:").
 
+use super::Ctx;
 use super::header::centred_rule;
 use super::rules::*;
 use super::text::{balanced_lines, face, lines_to_runs, text, upper, widest};
-use super::{Ctx, para};
-use crate::flow::{Align, Block, Role, Run};
+use crate::flow::{Align, Block, Para, Role, Run};
 use vanban_model::DocType;
 
 /// Box 5a (Decree 30 App. I §II.5.b): the type name (upper case 14 pt bold,
@@ -20,7 +20,7 @@ pub(crate) fn title_block(cx: &mut Ctx, out: &mut Vec<Block>) {
     let bold = face(true, false);
     let tw = cx.text_width();
     let pitch = line_pitch(TITLE_SIZE);
-    let mut p = para(
+    let mut p = Para::new(
         vec![text(name, true, false, TITLE_SIZE)],
         Align::Center,
         pitch,
@@ -40,7 +40,7 @@ pub(crate) fn title_block(cx: &mut Ctx, out: &mut Vec<Block>) {
             twips(TITLE_MAX_LINE_RATIO * tw),
         );
         rule_over = widest(&mut cx.sh, bold, TITLE_SIZE, &lines);
-        let mut p = para(
+        let mut p = Para::new(
             lines_to_runs(&lines, true, false, TITLE_SIZE),
             Align::Center,
             pitch,
@@ -80,7 +80,7 @@ pub(crate) fn kinh_gui(cx: &mut Ctx, out: &mut Vec<Block>) {
     if let [one] = to.as_slice() {
         let lead = format!("{KINH_GUI} ");
         let hang = twips(cx.sh.width(regular, size, &lead));
-        let mut p = para(
+        let mut p = Para::new(
             vec![text(
                 &format!("{lead}{}", end_with(one, '.')),
                 false,
@@ -99,7 +99,7 @@ pub(crate) fn kinh_gui(cx: &mut Ctx, out: &mut Vec<Block>) {
         out.push(Block::Para(p));
         return;
     }
-    let mut p = para(
+    let mut p = Para::new(
         vec![text(KINH_GUI, false, false, size)],
         Align::Left,
         pitch,
@@ -115,7 +115,7 @@ pub(crate) fn kinh_gui(cx: &mut Ctx, out: &mut Vec<Block>) {
     let last = to.len() - 1;
     for (i, r) in to.iter().enumerate() {
         let end = if i == last { '.' } else { ';' };
-        let mut p = para(
+        let mut p = Para::new(
             vec![text(&format!("- {}", end_with(r, end)), false, false, size)],
             Align::Left,
             pitch,
@@ -164,7 +164,7 @@ pub(crate) fn preamble(cx: &mut Ctx, out: &mut Vec<Block>) {
         let bold = face(true, false);
         let tw = cx.text_width();
         let lines = balanced_lines(&mut cx.sh, bold, size, &upper(a.trim()), tw);
-        let mut p = para(
+        let mut p = Para::new(
             lines_to_runs(&lines, true, false, size),
             Align::Center,
             pitch,
@@ -183,7 +183,7 @@ pub(crate) fn preamble(cx: &mut Ctx, out: &mut Vec<Block>) {
         p.keep_with_next = true;
         out.push(Block::Para(p));
     }
-    let mut p = para(
+    let mut p = Para::new(
         vec![text(&enacting_line(doc.doc_type), true, false, size)],
         Align::Center,
         pitch,

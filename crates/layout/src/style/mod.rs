@@ -263,7 +263,7 @@ impl<'a, 'f> Ctx<'a, 'f> {
         ];
         // Notes inside notes are flattened into the note's text.
         runs.extend(self.inlines(&flatten(note), false, false, NOTE_SIZE));
-        let mut p = para(
+        let mut p = Para::new(
             runs,
             Align::Justify,
             NOTE_PITCH,
@@ -283,7 +283,7 @@ impl<'a, 'f> Ctx<'a, 'f> {
 
     /// A body paragraph: justified, first-line indent, space before, widow control.
     pub fn body_para(&self, runs: Vec<Run>, path: &str, role: Role) -> Para {
-        let mut p = para(runs, Align::Justify, self.pitch, path.to_string(), role);
+        let mut p = Para::new(runs, Align::Justify, self.pitch, path.to_string(), role);
         p.indent_first = self.indent;
         p.space_before = self.space;
         p
@@ -314,34 +314,9 @@ fn flatten(content: &Inlines) -> Inlines {
     out
 }
 
-/// A paragraph with no indents or spacing, widow control on.
-pub(crate) fn para(
-    runs: Vec<Run>,
-    align: Align,
-    line_height: f32,
-    path: String,
-    role: Role,
-) -> Para {
-    Para {
-        runs,
-        align,
-        indent_left: 0.0,
-        indent_right: 0.0,
-        indent_first: 0.0,
-        space_before: 0.0,
-        space_after: 0.0,
-        line_height,
-        keep_with_next: false,
-        keep_lines: false,
-        widow_control: true,
-        role,
-        path,
-    }
-}
-
 /// A centred single-style paragraph of form text (header, closing).
 pub(crate) fn form_line(runs: Vec<Run>, size: f32, path: &str) -> Para {
-    para(
+    Para::new(
         runs,
         Align::Center,
         line_pitch(size),

@@ -34,21 +34,9 @@ pub fn text(s: &str) -> Run {
 }
 
 pub fn para_runs(runs: Vec<Run>, align: Align) -> Para {
-    Para {
-        runs,
-        align,
-        indent_left: 0.0,
-        indent_right: 0.0,
-        indent_first: 0.0,
-        space_before: 0.0,
-        space_after: 0.0,
-        line_height: LH,
-        keep_with_next: false,
-        keep_lines: false,
-        widow_control: false,
-        role: Role::Body,
-        path: "/test".to_string(),
-    }
+    let mut p = Para::new(runs, align, LH, "/test".to_string(), Role::Body);
+    p.widow_control = false;
+    p
 }
 
 pub fn para(s: &str, align: Align) -> Para {
