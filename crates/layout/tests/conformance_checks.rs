@@ -292,3 +292,30 @@ fn an_appendix_file_without_its_box_fails() {
     pages.pages[0].regions.clear();
     assert_fails(&check(&pages, &e), rule::APPENDIX_FILE_SIGNATURE);
 }
+
+/// An unnumbered document with an appendix in the same file: the clerk's
+/// number blank is the header's alone (the appendix's reference line
+/// leaves its blanks unfilled, with no stamp region), and every rule holds.
+#[test]
+fn an_unnumbered_document_with_an_appendix_has_one_number_blank() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/ke-hoach.json");
+    let json = std::fs::read_to_string(path).expect("read");
+    assert!(json.contains("\"number\": 38,"));
+    let json = json.replace("\"number\": 38,", "\"number\": null,");
+    let doc = vanban_model::parse_bytes(json.as_bytes()).expect("parse");
+    let fonts = FontSet::bundled();
+    let flow = vanban_layout::style::style(&doc, fonts).expect("style");
+    let pages = vanban_layout::paginate::paginate(&flow, fonts).expect("paginate");
+    let blanks: Vec<usize> = pages
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.regions.iter().map(move |r| (i, r.kind)))
+        .filter(|(_, k)| *k == vanban_layout::flow::RegionKind::NumberBlank)
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(blanks, [0], "number blanks on pages {blanks:?}");
+    let report = check(&pages, &Expectations::from_flow(&flow));
+    assert!(report.ok(), "{report}");
+}
