@@ -142,9 +142,6 @@ pub(crate) struct Ctx<'a> {
     space: [Rc<ShapedWord>; 4],
     /// The next paragraph index in reading order.
     next_block: u32,
-    /// Kerning between a character and a space, by (face, space first,
-    /// character), in font units.
-    space_kerns: HashMap<(usize, bool, char), i32>,
     /// Ascender + descender in em per face.
     height_em: [f32; 4],
 }
@@ -168,6 +165,7 @@ impl<'a> Ctx<'a> {
                 let mut c = WORDS.with(|cell| cell.take());
                 if c.set_key != key || c.words.len() >= WORD_CACHE_LIMIT {
                     c.words.clear();
+                    c.space_kerns.clear();
                     c.set_key = key;
                 }
                 c
@@ -176,7 +174,6 @@ impl<'a> Ctx<'a> {
             descender,
             space,
             next_block: 0,
-            space_kerns: HashMap::new(),
             height_em,
         }
     }
@@ -189,7 +186,7 @@ impl<'a> Ctx<'a> {
     /// boundaries, as Word and LibreOffice, which shape whole runs, kern them.
     pub(crate) fn space_kern(&mut self, font: FontId, c: char, space_first: bool) -> i32 {
         let key = (font.index(), space_first, c);
-        if let Some(k) = self.space_kerns.get(&key) {
+        if let Some(k) = self.words.space_kerns.get(&key) {
             return *k;
         }
         let mut pair = String::with_capacity(8);
@@ -219,7 +216,7 @@ impl<'a> Ctx<'a> {
             }
             _ => 0,
         };
-        self.space_kerns.insert(key, k);
+        self.words.space_kerns.insert(key, k);
         k
     }
 
@@ -305,6 +302,9 @@ const WORD_CACHE_LIMIT: usize = 100_000;
 struct WordCache {
     set_key: usize,
     words: HashMap<Box<str>, [Option<Rc<ShapedWord>>; 4], BuildHasherDefault<FxHasher>>,
+    /// Kerning between a character and a space, by (face, space first,
+    /// character), in font units ([`Ctx::space_kern`]).
+    space_kerns: HashMap<(usize, bool, char), i32, BuildHasherDefault<FxHasher>>,
 }
 
 thread_local! {
