@@ -29,12 +29,10 @@ fn render_writes_both_files_into_a_folder() {
     assert!(pdf.starts_with(b"%PDF-"));
     assert!(docx.starts_with(b"PK"));
     // Nothing else (no temp files) is left in the folder.
-    let mut names: Vec<String> = std::fs::read_dir(dir.path().join("out"))
-        .expect("dir")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    assert_eq!(names, ["bao-cao-ba-to.docx", "bao-cao-ba-to.pdf"]);
+    assert_eq!(
+        listing(&dir.path().join("out")),
+        ["bao-cao-ba-to.docx", "bao-cao-ba-to.pdf"]
+    );
 }
 
 #[test]

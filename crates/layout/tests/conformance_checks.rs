@@ -2,20 +2,31 @@
 //! pages, mutated the way a faulty typesetter would set them.
 
 use vanban_layout::conformance::{Expectations, Report, check, rule};
+use vanban_layout::flow::Flow;
 use vanban_layout::fonts::{FontId, FontSet};
 use vanban_layout::pages::{Glyph, Item, Pages, PlacedText};
 use vanban_layout::style::rules::{MARGIN_LEFT_MM, mm};
 
-/// A fixture's pages and what its flow expects of them.
-fn fixture(name: &str) -> (Pages, Expectations) {
+/// A fixture's JSON.
+fn fixture_json(name: &str) -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../fixtures")
         .join(name);
-    let bytes = std::fs::read(&path).expect("read fixture");
-    let doc = vanban_model::parse_bytes(&bytes).expect("parse");
+    std::fs::read_to_string(&path).expect("read fixture")
+}
+
+/// A document's flow and pages.
+fn typeset(json: &str) -> (Flow, Pages) {
+    let doc = vanban_model::parse_bytes(json.as_bytes()).expect("parse");
     let fonts = FontSet::bundled();
     let flow = vanban_layout::style::style(&doc, fonts).expect("style");
     let pages = vanban_layout::paginate::paginate(&flow, fonts).expect("paginate");
+    (flow, pages)
+}
+
+/// A fixture's pages and what its flow expects of them.
+fn fixture(name: &str) -> (Pages, Expectations) {
+    let (flow, pages) = typeset(&fixture_json(name));
     (pages, Expectations::from_flow(&flow))
 }
 
@@ -247,14 +258,10 @@ fn an_issuer_rule_as_long_as_the_name_fails() {
 /// The separate-file appendix of quyet-dinh-danh-sach: its pages and
 /// expectations.
 fn appendix_file() -> (Pages, Expectations) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/quyet-dinh-danh-sach.json");
-    let doc = vanban_model::parse_bytes(&std::fs::read(path).expect("read")).expect("parse");
-    let fonts = FontSet::bundled();
-    let flow = vanban_layout::style::style(&doc, fonts).expect("style");
+    let (flow, _) = typeset(&fixture_json("quyet-dinh-danh-sach.json"));
     assert_eq!(flow.attachments.len(), 1);
     let a = &flow.attachments[0];
-    let pages = vanban_layout::paginate::paginate(a, fonts).expect("paginate");
+    let pages = vanban_layout::paginate::paginate(a, FontSet::bundled()).expect("paginate");
     (pages, Expectations::from_flow(a))
 }
 
@@ -298,15 +305,9 @@ fn an_appendix_file_without_its_box_fails() {
 /// leaves its blanks unfilled, with no stamp region), and every rule holds.
 #[test]
 fn an_unnumbered_document_with_an_appendix_has_one_number_blank() {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/ke-hoach.json");
-    let json = std::fs::read_to_string(path).expect("read");
+    let json = fixture_json("ke-hoach.json");
     assert!(json.contains("\"number\": 38,"));
-    let json = json.replace("\"number\": 38,", "\"number\": null,");
-    let doc = vanban_model::parse_bytes(json.as_bytes()).expect("parse");
-    let fonts = FontSet::bundled();
-    let flow = vanban_layout::style::style(&doc, fonts).expect("style");
-    let pages = vanban_layout::paginate::paginate(&flow, fonts).expect("paginate");
+    let (flow, pages) = typeset(&json.replace("\"number\": 38,", "\"number\": null,"));
     let blanks: Vec<usize> = pages
         .pages
         .iter()

@@ -102,9 +102,6 @@ pub fn style(doc: &Document, fonts: &FontSet) -> Result<Flow, StyleError> {
 
     let flow = document_flow(cx.page, info, sections, attachments);
     text::check_glyphs(&flow, &cx.sh)?;
-    for a in &flow.attachments {
-        text::check_glyphs(a, &cx.sh)?;
-    }
     Ok(flow)
 }
 

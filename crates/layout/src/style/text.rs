@@ -284,6 +284,9 @@ pub fn check_glyphs(flow: &Flow, sh: &Shaper) -> Result<(), StyleError> {
         check_blocks(&section.blocks, sh)?;
         check_blocks(&section.first_page_footer, sh)?;
     }
+    for a in &flow.attachments {
+        check_glyphs(a, sh)?;
+    }
     Ok(())
 }
 
