@@ -286,3 +286,30 @@ fn degenerate_input_does_not_panic() {
     f.page.height = 30.0;
     assert!(vanban_layout::paginate::paginate(&f, fonts()).is_err());
 }
+
+/// A paragraph pushed to a new page by a natural break loses its space
+/// before there (as in Word and in LibreOffice's rendering of our DOCX):
+/// its first line sits where the page's first line always sits.
+#[test]
+fn space_before_is_dropped_at_the_top_of_a_page() {
+    let first = nlines("a", 9);
+    let mut second = nlines("b", 3);
+    second.space_before = 12.0;
+    second.keep_lines = true;
+    let f = flow(vec![section(vec![Block::Para(first), Block::Para(second)])]);
+    let pages = run(&f);
+    assert_eq!(page_of(&pages, "b.1"), Some(1));
+    let y = |p: usize, s: &str| {
+        texts(&pages.pages[p])
+            .into_iter()
+            .find(|t| t.text == s)
+            .map(|t| t.y)
+            .expect("line")
+    };
+    assert!(
+        (y(1, "b.1") - y(0, "a.1")).abs() < 1e-3,
+        "{} vs {}",
+        y(1, "b.1"),
+        y(0, "a.1")
+    );
+}

@@ -12,7 +12,7 @@
 //!   so a chain that can never fit is broken instead of looping.
 //! - **Spacing**: the space after a paragraph and the space before the next
 //!   are both added. At the top of a page the space after is dropped and the
-//!   space before is kept when [`SPACE_BEFORE_AT_PAGE_TOP`].
+//!   space before only when [`SPACE_BEFORE_AT_PAGE_TOP`] (off: Word drops both).
 //! - **Progress**: on an empty page every child is placed, fitting or not
 //!   (rows are split between lines), so pagination always ends.
 //! - **Footnotes**: a line and the entries of the notes it references go on
