@@ -135,6 +135,7 @@ def main():
     results = {}
     for (name, m), n in zip(meta, counts):
         results.setdefault(name, []).append((m, n))
+    print(f"test document: {test} (open it in Word to compare)")
     print(f"{'case':20} {'LibreOffice':>12} {'model':>9}")
     for name, v in results.items():
         fits = [m for m, n in v if n == 1]
