@@ -112,12 +112,23 @@ impl<'a> Seg<'a> {
     }
 }
 
-/// The device width of glyphs at `scale` points per font unit.
-fn device_width(glyphs: &[crate::fonts::ShapedGlyph], scale: f32) -> i64 {
-    glyphs
+/// A shaped word's (width in points, width in device units) at `scale`
+/// points per font unit.
+fn measure(sh: &ShapedWord, scale: f32) -> (f32, i64) {
+    let fit = sh
+        .glyphs
         .iter()
         .map(|g| device_advance(g.advance, scale))
-        .sum()
+        .sum();
+    (sh.advance as f32 * scale, fit)
+}
+
+/// The same for `n` spaces of the shaped space `sp`.
+fn measure_spaces(sp: &ShapedWord, scale: f32, n: u32) -> (f32, i64) {
+    (
+        sp.advance as f32 * scale * n as f32,
+        device_advance(sp.advance, scale) * i64::from(n),
+    )
 }
 
 /// Splits text into (is_space, piece) tokens at [`is_break_space`] runs.
@@ -156,27 +167,25 @@ pub(crate) fn collect<'a>(runs: &'a [Run], ctx: &mut Ctx<'a>) -> Vec<Seg<'a>> {
                     if space {
                         let n = piece.len() as u32;
                         let sp = ctx.space(font);
-                        let w = sp.advance as f32 * scale * n as f32;
-                        let fit = device_advance(sp.advance, scale) * i64::from(n);
+                        let measured = measure_spaces(&sp, scale, n);
                         segs.push(Seg::new(
                             SegKind::Space(n),
                             font,
                             size,
                             Cow::Borrowed(piece),
                             sp,
-                            (w, fit),
+                            measured,
                         ));
                     } else {
                         let sh = ctx.shape(font, piece);
-                        let w = sh.advance as f32 * scale;
-                        let fit = device_width(&sh.glyphs, scale);
+                        let measured = measure(&sh, scale);
                         segs.push(Seg::new(
                             SegKind::Word,
                             font,
                             size,
                             Cow::Borrowed(piece),
                             sh,
-                            (w, fit),
+                            measured,
                         ));
                     }
                 }
@@ -206,8 +215,7 @@ pub(crate) fn collect<'a>(runs: &'a [Run], ctx: &mut Ctx<'a>) -> Vec<Seg<'a>> {
                 let n = b.spaces.min(MAX_BLANK_SPACES);
                 let sp = ctx.space(font);
                 let scale = ctx.scale(font, size);
-                let w = sp.advance as f32 * scale * n as f32;
-                let fit = device_advance(sp.advance, scale) * i64::from(n);
+                let measured = measure_spaces(&sp, scale, n);
                 let text = Cow::Owned(" ".repeat(n as usize));
                 segs.push(Seg::new(
                     SegKind::Blank(b.region),
@@ -215,7 +223,7 @@ pub(crate) fn collect<'a>(runs: &'a [Run], ctx: &mut Ctx<'a>) -> Vec<Seg<'a>> {
                     size,
                     text,
                     sp,
-                    (w, fit),
+                    measured,
                 ));
             }
         }
@@ -277,8 +285,7 @@ fn mark<'a>(number: u32, size: f32, rise: f32, ctx: &mut Ctx<'a>) -> Seg<'a> {
     let text = number.to_string();
     let sh = ctx.shape_owned(font, &text);
     let scale = ctx.scale(font, size);
-    let w = sh.advance as f32 * scale;
-    let fit = device_width(&sh.glyphs, scale);
+    let measured = measure(&sh, scale);
     Seg::new(
         SegKind::Mark {
             rise: super::signed(rise),
@@ -287,7 +294,7 @@ fn mark<'a>(number: u32, size: f32, rise: f32, ctx: &mut Ctx<'a>) -> Seg<'a> {
         size,
         Cow::Owned(text),
         sh,
-        (w, fit),
+        measured,
     )
 }
 
