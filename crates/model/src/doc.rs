@@ -32,7 +32,8 @@ pub struct Document {
     pub bases: Vec<Inlines>,
     /// The body (box 6).
     pub body: Vec<Block>,
-    /// One signer, or two for a biên bản (left, right).
+    /// One signer, or two (left, right) where the type's
+    /// [`crate::doctype::SignerLayout`] is `Pair` (App. III Mẫu 1.9).
     pub signatures: Vec<Signature>,
     /// "Nơi nhận:" items, without the leading "- " and the final ";" (box 9b).
     pub recipients: Vec<String>,
@@ -56,6 +57,17 @@ pub struct Document {
     pub meta: Meta,
     /// Numbering sequence by depth; `None` = the type's default scheme.
     pub numbering: Option<Vec<LabelKind>>,
+}
+
+impl Document {
+    /// The signer with authority: the only signer of most documents, the
+    /// right-hand (second) signer of a two-signer document (App. III Mẫu 1.9:
+    /// CHỦ TỌA signs with authority and the seal). The e-office metadata's
+    /// SignerInfo names this signer, who is always printed (see
+    /// [`crate::DocType::signer_layout`]).
+    pub fn main_signer(&self) -> Option<&Signature> {
+        self.signatures.last()
+    }
 }
 
 /// The issuing body (box 2).

@@ -684,13 +684,6 @@ fn check_symbol(s: &str) -> Result<(), String> {
     Ok(())
 }
 
-const TWO_SIGNER_TYPES: [DocType; 4] = [
-    DocType::BienBan,
-    DocType::HopDong,
-    DocType::BanGhiNho,
-    DocType::BanThoaThuan,
-];
-
 /// Collects errors while converting raw types into the validated model.
 #[derive(Default)]
 struct Validator {
@@ -1124,7 +1117,7 @@ impl Validator {
                 .map(|(i, s)| (s, format!("signature[{i}]")))
                 .collect(),
         };
-        let max = if TWO_SIGNER_TYPES.contains(&ty) { 2 } else { 1 };
+        let max = ty.max_signers();
         if list.is_empty() {
             self.value("signature", "the list of signers is empty; give one signer");
             return None;

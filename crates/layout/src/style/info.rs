@@ -63,7 +63,7 @@ pub fn doc_info(doc: &Document) -> DocInfo {
         }),
     );
     put("Description", doc.meta.description.clone());
-    if let Some(s) = doc.signatures.last() {
+    if let Some(s) = doc.main_signer() {
         let position = match (&s.title, &s.for_) {
             (Some(t), _) if !t.trim().is_empty() => Some(t.trim().to_string()),
             (_, Some((m, t))) => Some(format!("{} {}", mode_prefix(*m), t.trim())),

@@ -1,0 +1,153 @@
+//! Issue 12: nothing accepted is lost, and what the new documents exposed.
+//! Each test here failed before its fix.
+
+mod common;
+
+use common::*;
+use serde_json::{Value, json};
+use std::io::Read;
+use vanban::{Format, RenderOptions};
+
+/// Renders a JSON value to both formats.
+fn render(doc: &Value) -> vanban::Rendered {
+    let json = serde_json::to_vec_pretty(doc).expect("json");
+    vanban::render(
+        &json,
+        &[Format::Pdf, Format::Docx],
+        &RenderOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// pdftotext's text of a PDF (`None` when pdftotext is missing).
+fn pdf_text(pdf: &[u8]) -> Option<String> {
+    if !have("pdftotext") {
+        eprintln!("skipped: pdftotext not installed (apt-get install poppler-utils)");
+        return None;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = temp_file(dir.path(), "x.pdf", pdf);
+    Some(run(
+        "pdftotext",
+        &["-layout", p.to_str().expect("path"), "-"],
+    ))
+}
+
+/// One part of a DOCX, as text.
+fn docx_part(docx: &[u8], part: &str) -> String {
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("zip");
+    let mut s = String::new();
+    z.by_name(part)
+        .expect("part")
+        .read_to_string(&mut s)
+        .expect("utf-8");
+    s
+}
+
+/// The text of the DOCX body's paragraphs, one line per `w:p`, with
+/// non-breaking hyphens as "-".
+fn docx_text(docx: &[u8]) -> String {
+    let xml = docx_part(docx, "word/document.xml");
+    let mut out = String::new();
+    let mut rest = xml.as_str();
+    while let Some(i) = rest.find('<') {
+        let tag_end = rest[i..].find('>').map(|j| i + j).unwrap_or(rest.len() - 1);
+        let tag = &rest[i..=tag_end];
+        if tag.starts_with("<w:t>") || tag.starts_with("<w:t ") {
+            let body = &rest[tag_end + 1..];
+            let end = body.find("</w:t>").unwrap_or(body.len());
+            out.push_str(&unescape(&body[..end]));
+            rest = &body[end..];
+            continue;
+        }
+        if tag.starts_with("<w:noBreakHyphen") {
+            out.push('-');
+        } else if tag.starts_with("<w:tab") || tag.starts_with("<w:br") {
+            out.push(' ');
+        } else if tag == "</w:p>" {
+            out.push('\n');
+        }
+        rest = &rest[tag_end + 1..];
+    }
+    out
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Collapses white space to single spaces.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn fixture(name: &str) -> Value {
+    let bytes = std::fs::read(root().join("fixtures").join(name)).expect("fixture");
+    serde_json::from_slice(&bytes).expect("fixture json")
+}
+
+fn eoffice<'a>(r: &'a vanban::Rendered, key: &str) -> Option<&'a str> {
+    r.eoffice
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+}
+
+/// Item 1: every type that accepts two signers prints both, in both
+/// formats, and the metadata names the main (right-hand) signer.
+#[test]
+fn two_signers_are_printed_for_every_type_that_accepts_them() {
+    use vanban_model::DocType;
+    let base = fixture("bien-ban.json");
+    let mut pair_types = 0;
+    for ty in DocType::ALL {
+        let mut doc = base.clone();
+        doc["type"] = json!(ty.key());
+        let bytes = serde_json::to_vec(&doc).expect("json");
+        let accepted = vanban::check(&bytes).is_ok();
+        assert_eq!(
+            accepted,
+            ty.max_signers() == 2,
+            "{}: two signers accepted = {accepted}",
+            ty.key()
+        );
+        if !accepted {
+            continue;
+        }
+        pair_types += 1;
+        let r = render(&doc);
+        let docx = squash(&docx_text(r.docx.as_deref().expect("docx")));
+        for (title, name) in [("THƯ KÝ", "Nguyễn Thị Lan"), ("CHỦ TỌA", "Trần Văn Bình")]
+        {
+            assert!(docx.contains(title), "{}: DOCX lacks {title}", ty.key());
+            assert!(docx.contains(name), "{}: DOCX lacks {name}", ty.key());
+        }
+        if let Some(t) = pdf_text(r.pdf.as_deref().expect("pdf")) {
+            // Side by side: one line holds both titles, the next both names.
+            let titles = t
+                .lines()
+                .find(|l| l.contains("THƯ KÝ") && l.contains("CHỦ TỌA"));
+            assert!(
+                titles.is_some(),
+                "{}: PDF titles not side by side\n{t}",
+                ty.key()
+            );
+            assert!(
+                t.lines()
+                    .any(|l| l.contains("Nguyễn Thị Lan") && l.contains("Trần Văn Bình")),
+                "{}: PDF names not side by side\n{t}",
+                ty.key()
+            );
+        }
+        assert_eq!(eoffice(&r, "SignerInfo.FullName"), Some("Trần Văn Bình"));
+        assert_eq!(eoffice(&r, "SignerInfo.Position"), Some("CHỦ TỌA"));
+        let fields: Vec<&str> = r.signature_fields.iter().map(|f| f.name.as_str()).collect();
+        assert!(fields.contains(&"ChuKy_NguoiKy"), "{fields:?}");
+        assert!(fields.contains(&"ChuKy_NguoiKy_1"), "{fields:?}");
+    }
+    assert_eq!(pair_types, 4);
+}
