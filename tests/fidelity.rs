@@ -107,6 +107,9 @@ fn two_signers_are_printed_for_every_type_that_accepts_them() {
     for ty in DocType::ALL {
         let mut doc = base.clone();
         doc["type"] = json!(ty.key());
+        if ty != DocType::BienBan {
+            doc["place"] = json!("Tam Thành");
+        }
         let bytes = serde_json::to_vec(&doc).expect("json");
         let accepted = vanban::check(&bytes).is_ok();
         assert_eq!(
@@ -150,4 +153,19 @@ fn two_signers_are_printed_for_every_type_that_accepts_them() {
         assert!(fields.contains(&"ChuKy_NguoiKy_1"), "{fields:?}");
     }
     assert_eq!(pair_types, 4);
+}
+
+/// Item 2: a biên bản's place is refused with a message, not dropped (App.
+/// III Mẫu 1.9 has no place-and-date line); its date reaches the metadata.
+#[test]
+fn bien_ban_place_is_an_error_and_date_reaches_metadata() {
+    let mut doc = fixture("bien-ban.json");
+    assert!(doc.get("place").is_none());
+    let r = render(&doc);
+    assert_eq!(eoffice(&r, "IssuedDate"), Some("2024-11-20"));
+    doc["place"] = json!("Tam Thành");
+    let bytes = serde_json::to_vec(&doc).expect("json");
+    let e = vanban::check(&bytes).expect_err("place accepted for a biên bản");
+    let s = e.to_string();
+    assert!(s.contains("place") && s.contains("Mẫu 1.9"), "{s}");
 }

@@ -18,7 +18,8 @@ pub struct Document {
     pub number: Option<u32>,
     /// Symbol after the slash, e.g. `BC-UBND` (derived unless overridden).
     pub symbol: String,
-    /// Place name of box 4, e.g. "Ba Tô".
+    /// Place name of box 4, e.g. "Ba Tô"; empty for a biên bản, which has
+    /// no place-and-date line (App. III Mẫu 1.9).
     pub place: String,
     /// Date of box 4; parts may be missing (left blank for the clerk).
     pub date: PartialDate,

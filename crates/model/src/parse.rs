@@ -927,7 +927,23 @@ impl Validator {
                 .as_ref()
                 .map(|i| derive_symbol(ty, &i.abbr, i.unit.as_deref())),
         };
-        let place = self.text(&raw.place, "place", LINE);
+        // App. III Mẫu 1.9: a biên bản has no place-and-date line, so a
+        // place given would be lost; every other type prints it (box 4).
+        let place = match (&raw.place, ty) {
+            (Some(_), DocType::BienBan) => {
+                self.value(
+                    "place",
+                    "a biên bản has no place-and-date line (App. III Mẫu 1.9), so the place would not be printed; write it in the body (e.g. under \"Địa điểm\") and leave place out",
+                );
+                None
+            }
+            (None, DocType::BienBan) => Some(String::new()),
+            (Some(p), _) => self.text(p, "place", LINE),
+            (None, _) => {
+                self.err(ErrorKind::Structure, "", "missing field \"place\"");
+                None
+            }
+        };
         let date = match &raw.date {
             None => Some(PartialDate::default()),
             Some(s) => match parse_date(s, false) {

@@ -81,10 +81,13 @@ pub struct RawDocument {
     #[serde(default)]
     #[schemars(regex(pattern = r"^[A-Za-z0-9ĐđÐ&/.\-]+$"))]
     pub symbol: Option<String>,
-    /// Place name of box 4, e.g. "Ba Tô".
+    /// Place name of box 4, e.g. "Ba Tô". Required, except for a biên bản,
+    /// which must leave it out: App. III Mẫu 1.9 has no place-and-date line
+    /// (write the place in the body, e.g. under "Địa điểm").
+    #[serde(default)]
     #[schemars(length(min = 1))]
-    pub place: String,
-    /// Date of box 4: "YYYY-MM-DD", "YYYY-MM" (day left blank for the clerk), "YYYY", or null (all blank).
+    pub place: Option<String>,
+    /// Date of box 4: "YYYY-MM-DD", "YYYY-MM" (day left blank for the clerk), "YYYY", or null (all blank). A biên bản prints no date line (App. III Mẫu 1.9): its date goes only into the metadata (IssuedDate) and an appendix's reference line.
     #[serde(default)]
     #[schemars(regex(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))]
     pub date: Option<String>,
