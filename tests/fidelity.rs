@@ -169,3 +169,97 @@ fn bien_ban_place_is_an_error_and_date_reaches_metadata() {
     let s = e.to_string();
     assert!(s.contains("place") && s.contains("Mẫu 1.9"), "{s}");
 }
+
+/// The typeset pages of a fixture.
+fn pages_of(doc: &vanban_model::Document) -> vanban_layout::pages::Pages {
+    let fonts = vanban_layout::fonts::FontSet::bundled();
+    let flow = vanban_layout::style::style(doc, fonts).expect("style");
+    vanban_layout::paginate::paginate(&flow, fonts).expect("paginate")
+}
+
+/// The faces of the PDF runs whose text (squashed) is within `needle`'s
+/// paragraph: every run of the first paragraph whose text starts `needle`.
+fn faces_of(pages: &vanban_layout::pages::Pages, needle: &str) -> Vec<(String, bool)> {
+    use vanban_layout::fonts::FontId;
+    use vanban_layout::pages::Item;
+    let texts: Vec<_> = pages
+        .pages
+        .iter()
+        .flat_map(|p| p.items.iter())
+        .filter_map(|i| match i {
+            Item::Text(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    // The paragraph whose text, runs joined, contains the needle.
+    let mut blocks: Vec<u32> = texts.iter().map(|t| t.block).collect();
+    blocks.dedup();
+    for b in blocks {
+        let runs: Vec<_> = texts.iter().filter(|t| t.block == b).collect();
+        let joined: String = runs.iter().map(|t| t.text.as_str()).collect();
+        if squash(&joined).contains(needle) {
+            return runs
+                .iter()
+                .map(|t| {
+                    (
+                        t.text.clone(),
+                        matches!(t.font, FontId::Bold | FontId::BoldItalic),
+                    )
+                })
+                .collect();
+        }
+    }
+    panic!("no paragraph with {needle:?}");
+}
+
+/// The `w:p` of the DOCX body that holds `needle` (in one `w:t`).
+fn docx_para(docx: &[u8], needle: &str) -> String {
+    let xml = docx_part(docx, "word/document.xml");
+    let at = xml
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in DOCX"));
+    let start = xml[..at]
+        .rfind("<w:p>")
+        .or_else(|| xml[..at].rfind("<w:p "))
+        .expect("w:p");
+    let end = at + xml[at..].find("</w:p>").expect("/w:p");
+    xml[start..end].to_string()
+}
+
+/// Item 4: a khoản that introduces points (text ending ":" or
+/// `"lead_in": true`) and an untitled Điều body are regular in both
+/// formats ("Điều N." stays bold); titled headings stay bold.
+#[test]
+fn lead_in_khoan_and_untitled_dieu_are_regular() {
+    let json = std::fs::read(root().join("fixtures/quyet-dinh-ra-soat.json")).expect("fixture");
+    let doc = vanban::check(&json).expect("valid");
+    let pages = pages_of(&doc);
+    let r = vanban::render(&json, &[Format::Docx], &RenderOptions::default()).expect("render");
+    let docx = r.docx.expect("docx");
+    for lead in [
+        "1. Tổ chức rà soát, thống kê toàn bộ",
+        "2. Trưởng các thôn tổ chức rà soát",
+    ] {
+        let faces = faces_of(&pages, lead);
+        assert!(
+            faces.iter().all(|(_, b)| !b),
+            "{lead}: PDF bold runs {faces:?}"
+        );
+        let p = docx_para(&docx, &lead[3..20]);
+        assert!(!p.contains("<w:b/>"), "{lead}: DOCX bold\n{p}");
+    }
+    // The untitled Điều: bold label, regular text.
+    let faces = faces_of(&pages, "Điều 2. Giao các cơ quan");
+    assert!(
+        faces
+            .first()
+            .is_some_and(|(t, b)| t.starts_with("Điều 2.") && *b),
+        "{faces:?}"
+    );
+    assert!(faces[1..].iter().all(|(_, b)| !b), "{faces:?}");
+    // A titled Điều stays bold.
+    let faces = faces_of(&pages, "Điều 1. Rà soát, thống kê");
+    assert!(faces.iter().all(|(_, b)| *b), "{faces:?}");
+    let p = docx_para(&docx, "Rà soát, thống kê hộ gia đình sử dụng");
+    assert!(p.contains("<w:b/>"), "{p}");
+}

@@ -34,6 +34,7 @@ fn heading(path: &str, s: &str, body: Option<Vec<vanban_model::Block>>) -> vanba
             number: None,
             numbered: true,
             body,
+            lead_in: false,
         }),
     }
 }

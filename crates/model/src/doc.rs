@@ -181,6 +181,12 @@ pub struct Heading {
     pub numbered: bool,
     /// `Some` = a titled item with content; `None` = a run-in numbered paragraph.
     pub body: Option<Vec<Block>>,
+    /// The text is a lead-in sentence, not a title: a khoản that introduces
+    /// its points ("1. Tổ chức rà soát … sau:" then a), b) …) or an untitled
+    /// Điều body. Printed regular like a run-in paragraph (Decree 30 App. I
+    /// §II.6.c: only a title is bold), its body following as usual. Input
+    /// `"lead_in": true`; by default when the text ends with ":".
+    pub lead_in: bool,
 }
 
 /// Kind of a large division.

@@ -1482,7 +1482,7 @@ impl Validator {
         };
         // Options that do not belong to this kind of block.
         let allowed: &[&str] = match kind {
-            "heading" => &["number", "numbered", "body"],
+            "heading" => &["number", "numbered", "body", "lead_in"],
             "part" | "chapter" | "section" => &["number", "body"],
             "list" => &["marker"],
             "paragraph" => &["align", "indent", "bold", "italic"],
@@ -1495,6 +1495,7 @@ impl Validator {
                 "heading, part, chapter and section",
             ),
             ("numbered", o.numbered.is_some(), "heading"),
+            ("lead_in", o.lead_in.is_some(), "heading"),
             (
                 "body",
                 o.body.is_some(),
@@ -1551,11 +1552,22 @@ impl Validator {
                     }
                     Some(b) => Some(self.blocks(b, &join(path, "body"), depth + 1)),
                 };
+                let text = text?;
+                // A text ending in ":" introduces what follows: a lead-in
+                // unless the input says otherwise.
+                let colon = o.body.is_some()
+                    && text.iter().rev().find_map(|i| match i {
+                        Inline::Text { text, .. } if !text.trim().is_empty() => {
+                            Some(text.trim_end().ends_with(':'))
+                        }
+                        _ => None,
+                    }) == Some(true);
                 Some(BlockKind::Heading(Heading {
-                    text: text?,
+                    text,
                     number: number?,
                     numbered,
                     body,
+                    lead_in: o.lead_in.unwrap_or(colon),
                 }))
             }
             "part" | "chapter" | "section" => {

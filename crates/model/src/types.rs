@@ -722,6 +722,9 @@ pub struct RawBlockObject {
     /// `false` drops the label (heading).
     #[serde(default)]
     pub numbered: Option<bool>,
+    /// The heading text is a lead-in sentence, printed regular (heading).
+    #[serde(default)]
+    pub lead_in: Option<bool>,
     /// Content (heading, part, chapter, section).
     #[serde(default)]
     pub body: Option<Vec<RawBlock>>,
@@ -757,6 +760,8 @@ struct HeadingBlock {
     /// With a body the heading is a title (I. upper case bold, 1. bold); without, a run-in numbered paragraph.
     #[schemars(length(min = 1))]
     body: Option<Vec<RawBlock>>,
+    /// true: the text is not a title but a lead-in sentence that introduces the body, e.g. a khoản "1. Tổ chức rà soát … như sau:" followed by its points a), b) …, or an untitled Điều ("Điều 2. Giao các đơn vị sau thực hiện:" followed by khoản). Printed regular and justified like a run-in paragraph (only "Điều N." stays bold); only a title is bold (Decree 30 App. I §II.6.c). Default: true when the text ends with ":", else false.
+    lead_in: Option<bool>,
 }
 
 /// "Phần I" and its title, printed centred on two lines.
