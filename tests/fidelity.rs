@@ -263,3 +263,86 @@ fn lead_in_khoan_and_untitled_dieu_are_regular() {
     let p = docx_para(&docx, "Rà soát, thống kê hộ gia đình sử dụng");
     assert!(p.contains("<w:b/>"), "{p}");
 }
+
+/// The text of each page, runs joined with spaces.
+fn page_texts(pages: &vanban_layout::pages::Pages) -> Vec<String> {
+    use vanban_layout::pages::Item;
+    pages
+        .pages
+        .iter()
+        .map(|p| {
+            p.items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text(t) => Some(t.text.as_str()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// The `w:tr` elements of the DOCX body.
+fn docx_rows(docx: &[u8]) -> Vec<String> {
+    let xml = docx_part(docx, "word/document.xml");
+    xml.split("<w:tr>")
+        .skip(1)
+        .map(|r| r.split("</w:tr>").next().unwrap_or("").to_string())
+        .collect()
+}
+
+/// Item 5: column titles repeat on every page a table runs onto, by
+/// default, in the PDF and as `w:tblHeader` in the DOCX; `header_rows`
+/// counts data rows made header rows besides the title row.
+#[test]
+fn table_titles_repeat_on_every_page_and_header_rows_means_rows() {
+    let path = root().join("fixtures/bao-cao-giao-thong.json");
+    let mut v: Value = serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
+    for header_rows in [None, Some(1)] {
+        if let Some(h) = header_rows {
+            v["body"][1]["body"][1]["table"]["header_rows"] = json!(h);
+        }
+        let json = serde_json::to_vec(&v).expect("json");
+        let doc = vanban::check(&json).expect("valid");
+        let texts = page_texts(&pages_of(&doc));
+        let with_rows: Vec<&String> = texts
+            .iter()
+            .filter(|t| t.contains("Đường từ thôn") && t.contains("Bê tông"))
+            .collect();
+        assert!(with_rows.len() >= 2, "the table should run onto page 2");
+        for t in &with_rows {
+            assert!(
+                t.contains("Tên tuyến") && t.contains("Kết cấu mặt"),
+                "no titles:\n{t}"
+            );
+            // The first data row repeats only when header_rows says so.
+            assert_eq!(
+                t.matches("trung tâm xã đi thôn Ba Khâm").count() >= 1,
+                header_rows.is_some() || std::ptr::eq(*t, with_rows[0]),
+                "{header_rows:?}"
+            );
+        }
+        let r = vanban::render(&json, &[Format::Docx], &RenderOptions::default()).expect("render");
+        let rows = docx_rows(&r.docx.expect("docx"));
+        let title = rows
+            .iter()
+            .find(|r| r.contains("Tên tuyến"))
+            .expect("title row");
+        assert!(title.contains("<w:tblHeader/>"), "{title}");
+        let first = rows
+            .iter()
+            .find(|r| r.contains("trung tâm xã đi thôn Ba Khâm"))
+            .expect("row 1");
+        assert_eq!(
+            first.contains("<w:tblHeader/>"),
+            header_rows.is_some(),
+            "{first}"
+        );
+        let second = rows
+            .iter()
+            .find(|r| r.contains("Gò Mít đi xã Ba Vì"))
+            .expect("row 2");
+        assert!(!second.contains("<w:tblHeader/>"), "{second}");
+    }
+}

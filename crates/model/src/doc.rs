@@ -249,9 +249,10 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// Body rows, each with exactly `columns.len()` cells.
     pub rows: Vec<Vec<Inlines>>,
-    /// Header rows counted from the top of the table, the generated title
-    /// row included (so `1` with column titles = just the title row). Default:
-    /// 1 when any column has a title, else 0.
+    /// How many of `rows`, from the top, are header rows too (bold, centred,
+    /// repeated at the top of every page the table runs onto). The title row
+    /// generated from the column titles is always a header row and is not
+    /// counted here. Default 0.
     pub header_rows: u32,
 }
 

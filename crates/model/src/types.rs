@@ -919,7 +919,7 @@ pub struct RawTable {
     /// Body rows; each must have exactly one cell per column. Cells are strings (inline markup allowed); write numbers as text ("2,19").
     #[schemars(length(min = 1))]
     pub rows: Vec<Vec<String>>,
-    /// How many of the rows (after the generated title row) are also header rows, repeated on every page.
+    /// How many of `rows`, from the top, are header rows too: printed bold and centred and repeated at the top of every page the table runs onto (as `w:tblHeader` in the DOCX), below the title row. The title row generated from the column titles is always a header row, repeated on every page, and is not counted. Default 0.
     #[serde(default)]
     #[schemars(with = "Option<u32>", range(min = 0))]
     pub header_rows: Option<RawInteger>,

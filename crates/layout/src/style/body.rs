@@ -438,12 +438,13 @@ fn table(cx: &mut Ctx, t: &vanban_model::Table, path: &str) -> flow::Table {
             .collect();
         rows.push(Row {
             cells,
-            header: header_rows >= 1,
+            // The column titles repeat on every page the table runs onto.
+            header: true,
             cant_split: true,
         });
     }
     for (i, r) in t.rows.iter().enumerate() {
-        let is_header = rows.len() < header_rows;
+        let is_header = i < header_rows;
         let cells = t
             .columns
             .iter()
