@@ -346,3 +346,30 @@ fn table_titles_repeat_on_every_page_and_header_rows_means_rows() {
         assert!(!second.contains("<w:tblHeader/>"), "{second}");
     }
 }
+
+/// Item 7: the appendix reference line names the issuer in normal case
+/// (App. III Mẫu 2.1: "của Ủy ban nhân dân xã Ba Tô"), derived from an
+/// all-capitals name, or as the issuer's `normal_name` says.
+#[test]
+fn appendix_reference_names_the_issuer_in_normal_case() {
+    let mut v = fixture("bao-cao-giao-thong.json");
+    for (normal, want) in [
+        (None, "của Phòng Kinh tế và Hạ tầng)"),
+        (
+            Some("Phòng Kinh tế và Hạ tầng huyện Ba Tơ"),
+            "của Phòng Kinh tế và Hạ tầng huyện Ba Tơ)",
+        ),
+    ] {
+        if let Some(n) = normal {
+            v["issuer"]["normal_name"] = json!(n);
+        }
+        let r = render(&v);
+        let docx = squash(&docx_text(r.docx.as_deref().expect("docx")));
+        assert!(docx.contains(want), "DOCX lacks {want:?}");
+        assert!(!docx.contains("của PHÒNG"), "DOCX keeps capitals");
+        if let Some(t) = pdf_text(r.pdf.as_deref().expect("pdf")) {
+            let t = squash(&t);
+            assert!(t.contains(want), "PDF lacks {want:?}\n{t}");
+        }
+    }
+}

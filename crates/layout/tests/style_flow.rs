@@ -47,6 +47,7 @@ fn report() -> Document {
             name: "ỦY BAN NHÂN DÂN XÃ BA TÔ".into(),
             abbr: "UBND".into(),
             unit: None,
+            normal_name: None,
         },
         number: None,
         symbol: "BC-UBND".into(),

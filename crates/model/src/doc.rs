@@ -82,6 +82,9 @@ pub struct Issuer {
     pub abbr: String,
     /// Drafting unit abbreviation ("VP").
     pub unit: Option<String>,
+    /// The name in normal case for running text (the appendix reference
+    /// line, App. III Mẫu 2.1); `None` = derived from `name`.
+    pub normal_name: Option<String>,
 }
 
 /// A date whose parts may be left blank for the clerk.

@@ -1111,11 +1111,13 @@ impl Validator {
         if !abbr_ok {
             return None;
         }
+        let normal_name = self.opt_text(raw.normal_name.as_ref(), "issuer.normal_name", LINE);
         Some(Issuer {
             parent,
             name: name?,
             abbr,
             unit,
+            normal_name,
         })
     }
 

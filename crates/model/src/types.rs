@@ -166,6 +166,9 @@ pub struct RawIssuer {
     #[serde(default)]
     #[schemars(regex(pattern = r"^[A-Za-z0-9ĐđÐ&/.\-]+$"))]
     pub unit: Option<String>,
+    /// The issuer's name in normal case, as running text writes it, e.g. "Phòng Kinh tế và Hạ tầng huyện Ba Tơ": used in an appendix's reference line ("(Kèm theo … của Phòng Kinh tế và Hạ tầng huyện Ba Tơ)", App. III Mẫu 2.1). Default: derived from `name` (App. II capitalisation).
+    #[serde(default)]
+    pub normal_name: Option<String>,
 }
 
 /// Any JSON integer; range checks happen in validation (with the JSON path).
