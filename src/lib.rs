@@ -14,6 +14,8 @@
 
 use std::path::Path;
 
+mod atomic;
+pub use atomic::{write_all_atomic, write_all_atomic_with, write_file};
 pub use vanban_layout::flow::RegionKind;
 pub use vanban_layout::fonts::FontSet;
 pub use vanban_pdf::sign::{FIELD_ORGANISATION, FIELD_SIGNER};

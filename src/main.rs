@@ -5,6 +5,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vanban::{FontSet, Format, PdfStandard, RenderOptions};
+use vanban_model::lang::{Lang, Msg};
 
 mod batch;
 
@@ -223,6 +224,35 @@ fn plan_outputs(
         Some(e) if e.eq_ignore_ascii_case("docx") => Some(Format::Docx),
         _ => None,
     });
+    // A name whose extension says the other format contradicts --format.
+    if let (Some(FormatArg::Pdf | FormatArg::Docx), Some(e), Some(o)) = (format, ext_format, output)
+    {
+        let asked = if matches!(format, Some(FormatArg::Pdf)) {
+            Format::Pdf
+        } else {
+            Format::Docx
+        };
+        if asked != e {
+            let name = |f: Format| if f == Format::Pdf { "pdf" } else { "docx" };
+            return Err(Failure::usage(
+                Msg::new(
+                    format!(
+                        "--format {} mâu thuẫn với tên tệp {}: đổi đuôi tệp thành .{} hoặc bỏ --format",
+                        name(asked),
+                        o.display(),
+                        name(asked)
+                    ),
+                    format!(
+                        "--format {} contradicts the file name {}: name it .{} or leave out --format",
+                        name(asked),
+                        o.display(),
+                        name(asked)
+                    ),
+                )
+                .get(Lang::from_env()),
+            ));
+        }
+    }
     let formats: Vec<Format> = match (format, ext_format) {
         (Some(FormatArg::Pdf), _) => vec![Format::Pdf],
         (Some(FormatArg::Docx), _) => vec![Format::Docx],
@@ -339,23 +369,31 @@ fn render(
             writes.push((Some(at(p)), r.meta_json().into_bytes()));
         }
     }
-    for (path, bytes) in writes {
+    // Standard output holds one file; files are written all or nothing.
+    let mut files: Vec<(PathBuf, &[u8])> = Vec::new();
+    for (path, bytes) in &writes {
         match path {
             None => std::io::stdout()
-                .write_all(&bytes)
+                .write_all(bytes)
                 .and_then(|()| std::io::stdout().flush())
                 .map_err(|e| Failure::usage(format!("cannot write to standard output: {e}")))?,
-            Some(p) => {
-                if let Some(parent) = p.parent().filter(|p| !p.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(parent).map_err(|e| {
-                        Failure::usage(format!("cannot create {}: {e}", parent.display()))
-                    })?;
-                }
-                vanban::write_atomic(&p, &bytes)
-                    .map_err(|e| Failure::usage(format!("cannot write {}: {e}", p.display())))?;
-                eprintln!("wrote {}", p.display());
-            }
+            Some(p) => files.push((p.clone(), bytes)),
         }
+    }
+    vanban::write_all_atomic(&files).map_err(|(p, e)| {
+        Failure::usage(
+            Msg::new(
+                format!(
+                    "không ghi được {}: {e}; không tệp nào được ghi",
+                    p.display()
+                ),
+                format!("cannot write {}: {e}; no file was written", p.display()),
+            )
+            .get(Lang::from_env()),
+        )
+    })?;
+    for (p, _) in &files {
+        eprintln!("wrote {}", p.display());
     }
     Ok(())
 }

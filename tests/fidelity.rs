@@ -373,3 +373,93 @@ fn appendix_reference_names_the_issuer_in_normal_case() {
         }
     }
 }
+
+fn vanban_cmd() -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"));
+    c.env_remove("SOURCE_DATE_EPOCH").env("VANBAN_LANG", "en");
+    c
+}
+
+/// Item 13: `--format pdf -o x.docx` is a usage error (exit 2), nothing written.
+#[test]
+fn format_contradicting_the_extension_is_a_usage_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = root().join("fixtures/cong-van.json");
+    for (format, name) in [("pdf", "x.docx"), ("docx", "x.pdf")] {
+        let out = dir.path().join(name);
+        let o = vanban_cmd()
+            .args([
+                "render",
+                input.to_str().expect("path"),
+                "--format",
+                format,
+                "-o",
+            ])
+            .arg(&out)
+            .output()
+            .expect("run");
+        assert_eq!(o.status.code(), Some(2), "{format} {name}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("contradicts") && err.contains(name), "{err}");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").collect();
+        assert!(left.is_empty(), "{format} {name}: wrote {left:?}");
+    }
+    // Agreeing names still work.
+    let o = vanban_cmd()
+        .args([
+            "render",
+            input.to_str().expect("path"),
+            "--format",
+            "pdf",
+            "-o",
+        ])
+        .arg(dir.path().join("y.pdf"))
+        .output()
+        .expect("run");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(dir.path().join("y.pdf").exists());
+}
+
+/// Item 15: `batch -q` prints every error of every failed document, each
+/// line naming its file.
+#[test]
+fn batch_quiet_error_lines_name_their_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).expect("mkdir");
+    let mut v = fixture("cong-van.json");
+    v["number"] = json!(0);
+    v["date"] = json!("2023-02-30");
+    std::fs::write(
+        input.join("hai-loi.json"),
+        serde_json::to_vec(&v).expect("json"),
+    )
+    .expect("w");
+    std::fs::write(input.join("cut.json"), b"{\"type\": \"bao_cao\"").expect("w");
+    std::fs::copy(root().join("fixtures/giay-moi.json"), input.join("ok.json")).expect("copy");
+    let o = vanban_cmd()
+        .args(["batch", "-q", "-o"])
+        .arg(dir.path().join("out"))
+        .arg(&input)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let lines: Vec<&str> = err.lines().filter(|l| l.starts_with("failed:")).collect();
+    assert!(lines.len() >= 3, "{err}");
+    for l in &lines {
+        assert!(l.contains("hai-loi.json") || l.contains("cut.json"), "{l}");
+    }
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("hai-loi.json") && l.contains("number")),
+        "{err}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("hai-loi.json") && l.contains("date")),
+        "{err}"
+    );
+}
