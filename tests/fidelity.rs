@@ -463,3 +463,28 @@ fn batch_quiet_error_lines_name_their_file() {
         "{err}"
     );
 }
+
+/// Item 16: "Như trên" in Nơi nhận becomes the Kính gửi recipients in the
+/// metadata's `To`; what cannot be resolved ("Như Điều 4") is kept and named
+/// in the sidecar.
+#[test]
+fn nhu_tren_resolves_to_the_kinh_gui_recipients() {
+    let v = fixture("bao-cao-giao-thong.json");
+    let r = render(&v);
+    assert_eq!(
+        eoffice(&r, "To"),
+        Some("Ủy ban nhân dân huyện Ba Tơ; Lãnh đạo UBND huyện; Phòng Tài chính - Kế hoạch huyện")
+    );
+    assert!(r.unresolved_to.is_empty());
+    assert!(!r.meta_json().contains("unresolvedTo"));
+    let v = fixture("quyet-dinh-ra-soat.json");
+    let r = render(&v);
+    let to = eoffice(&r, "To").expect("To");
+    assert!(
+        to.starts_with("Như Điều 4; UBND huyện Nghĩa Hành (b/c)"),
+        "{to}"
+    );
+    assert_eq!(r.unresolved_to, ["Như Điều 4"]);
+    let meta: Value = serde_json::from_str(&r.meta_json()).expect("sidecar json");
+    assert_eq!(meta["unresolvedTo"], json!(["Như Điều 4"]));
+}
