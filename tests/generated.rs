@@ -267,8 +267,8 @@ fn case(i: usize) -> Case {
     let mut doc = json!({
         "type": ty.key(),
         "issuer": { "parent": "ỦY BAN NHÂN DÂN HUYỆN BA TƠ", "name": "ỦY BAN NHÂN DÂN XÃ BA TÔ", "abbr": "UBND" },
-        "number": if i % 3 == 0 { Value::Null } else { json!(i + 1) },
-        "date": if i % 4 == 0 { "2023-06" } else { "2023-06-05" },
+        "number": if i.is_multiple_of(3) { Value::Null } else { json!(i + 1) },
+        "date": if i.is_multiple_of(4) { "2023-06" } else { "2023-06-05" },
         "title": g.words_upto(12),
         "body": body,
         "signature": sig,
@@ -277,7 +277,7 @@ fn case(i: usize) -> Case {
     if ty != DocType::BienBan {
         doc["place"] = json!("Ba Tô");
     }
-    if i % 5 == 0 {
+    if i.is_multiple_of(5) {
         doc["to"] = json!(["Ủy ban nhân dân huyện Ba Tơ"]);
     }
     if ty.legal_numbering() {

@@ -27,7 +27,7 @@ pub const AS_ABOVE: &str = "như trên";
 pub fn metadata_recipients(doc: &Document) -> (Vec<String>, Vec<String>) {
     let mut to: Vec<String> = Vec::new();
     let mut unresolved = Vec::new();
-    let mut push = |to: &mut Vec<String>, s: &str| {
+    let push = |to: &mut Vec<String>, s: &str| {
         if !to.iter().any(|t| t == s) {
             to.push(s.to_string());
         }
