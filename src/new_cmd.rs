@@ -37,7 +37,7 @@ pub fn run(args: &NewArgs) -> Result<(), Failure> {
         let keys: Vec<&str> = DocType::ALL.iter().map(|d| d.key()).collect();
         let (g_vi, g_en) = match did_you_mean(key, &keys) {
             Some(g) => (
-                format!(" — có phải ý bạn là \"{g}\"?"),
+                format!(" (có phải ý bạn là \"{g}\"?)"),
                 format!(" (did you mean \"{g}\"?)"),
             ),
             None => (String::new(), String::new()),

@@ -168,7 +168,7 @@ pub(crate) fn data_message(base: &str) -> Msg {
         let guess = did_you_mean(name, &list);
         let (g_vi, g_en) = match guess {
             Some(g) => (
-                format!(" — có phải ý bạn là \"{g}\"?"),
+                format!(" (có phải ý bạn là \"{g}\"?)"),
                 format!(" (did you mean \"{g}\"?)"),
             ),
             None => (String::new(), String::new()),
@@ -207,7 +207,7 @@ pub(crate) fn data_message(base: &str) -> Msg {
             .join(", ");
         let (g_vi, g_en) = match did_you_mean(name, &list) {
             Some(g) => (
-                format!(" — có phải ý bạn là \"{g}\"?"),
+                format!(" (có phải ý bạn là \"{g}\"?)"),
                 format!(" (did you mean \"{g}\"?)"),
             ),
             None => (String::new(), String::new()),
@@ -350,14 +350,10 @@ pub(crate) fn syntax_hint(json: &str, base: &str, line: usize, column: usize) ->
         ));
     }
     if base.starts_with("control character") {
-        let string_continues = json
-            .split('\n')
-            .nth(line)
-            .is_some_and(|_| chars.len() < at + 1 || at >= chars.len());
-        if string_continues || here.is_none() {
+        if at >= chars.len() {
             return Some(Msg::new(
-                "chuỗi bị ngắt dòng (thường do dán từ Word): trong JSON một chuỗi phải nằm trên một dòng; nối hai dòng lại và gõ \\n ở chỗ muốn xuống dòng",
-                "a line break inside a string (often pasted from Word): in JSON a string stays on one line; join the lines and type \\n where the line should break",
+                "chuỗi bị ngắt dòng (thường do dán từ Word): trong JSON một chuỗi phải nằm trên một dòng; nối dòng này với dòng sau và gõ \\n ở chỗ muốn xuống dòng",
+                "a line break inside a string (often pasted from Word): in JSON a string stays on one line; join this line with the next and type \\n where the line should break",
             ));
         }
         if here == Some('\t') {
@@ -416,12 +412,27 @@ pub(crate) fn syntax_hint(json: &str, base: &str, line: usize, column: usize) ->
                 "a double quote \" inside the text ends the string too early: inside a string type \\\" for each quote, e.g. \"về \\\"Tăng cường…\\\"\" (or use curly quotes “ ” in the text)",
             ));
         }
+        // Where the comma goes: after the last non-space character before here.
+        let trimmed = before.trim_end();
+        let comma_line = trimmed.matches('\n').count() + 1;
+        let tail: String = trimmed
+            .rsplit('\n')
+            .next()
+            .unwrap_or("")
+            .trim_start()
+            .chars()
+            .rev()
+            .take(24)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         return Some(Msg::new(
             format!(
-                "thiếu dấu phẩy: gõ dấu \",\" sau giá trị đứng trước chỗ này (hoặc \"{close}\" nếu danh sách đã hết)"
+                "thiếu dấu phẩy: gõ dấu \",\" vào cuối dòng {comma_line}, ngay sau …{tail} (hoặc \"{close}\" nếu danh sách đã hết)"
             ),
             format!(
-                "a comma is missing: type \",\" after the value before this point (or \"{close}\" if the list ends here)"
+                "a comma is missing: type \",\" at the end of line {comma_line}, right after …{tail} (or \"{close}\" if the list ends there)"
             ),
         ));
     }

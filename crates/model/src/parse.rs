@@ -424,15 +424,25 @@ fn serde_error(json: &str, path: String, e: &serde_json::Error) -> Error {
         Category::Data => (ErrorKind::Structure, crate::hint::data_message(&base)),
     };
     let mut err = Error::new(kind, path, message);
-    if e.line() > 0 {
-        err.line = Some(e.line());
-        if e.column() > 0 {
-            err.column = Some(char_column(json, e.line(), e.column()));
+    let (mut line, mut column) = (e.line(), e.column());
+    let mut char_col = None;
+    if base.starts_with("control character") && column == 0 && line > 1 {
+        // A raw line break inside a string: serde points at the start of
+        // the next line; the break is at the end of this one.
+        line -= 1;
+        let text = crate::hint::line_text(json, line).unwrap_or("");
+        char_col = Some(text.chars().count() + 1);
+        column = text.len() + 1;
+    }
+    if line > 0 {
+        err.line = Some(line);
+        if column > 0 {
+            err.column = Some(char_col.unwrap_or_else(|| char_column(json, line, column)));
         }
         if matches!(e.classify(), Category::Syntax | Category::Eof) {
             let col = err.column.unwrap_or(1);
-            err.hint = crate::hint::syntax_hint(json, &base, e.line(), col);
-            err.source_line = crate::hint::line_text(json, e.line()).map(str::to_string);
+            err.hint = crate::hint::syntax_hint(json, &base, line, col);
+            err.source_line = crate::hint::line_text(json, line).map(str::to_string);
         }
     }
     err
@@ -667,7 +677,13 @@ fn excerpt(s: &str, at: usize) -> String {
     if start > 0 {
         out.push('…');
     }
-    out.extend(chars.iter().map(|c| if *c == '\n' { '⏎' } else { *c }));
+    for c in &chars {
+        match c {
+            '\n' => out.push('⏎'),
+            c if c.is_control() => out.push_str(&format!("[U+{:04X}]", *c as u32)),
+            c => out.push(*c),
+        }
+    }
     if s.chars().count() > start + 32 {
         out.push('…');
     }
@@ -1053,7 +1069,7 @@ impl Validator {
                 let keys: Vec<&str> = DocType::ALL.iter().map(|t| t.key()).collect();
                 let (g_vi, g_en) = match crate::hint::did_you_mean(&raw.doc_type, &keys) {
                     Some(k) => (
-                        format!(" — có phải ý bạn là \"{k}\"?"),
+                        format!(" (có phải ý bạn là \"{k}\"?)"),
                         format!(" (did you mean \"{k}\"?)"),
                     ),
                     None => (String::new(), String::new()),
@@ -1393,7 +1409,7 @@ impl Validator {
                         )
                     } else if let Some(g) = crate::hint::did_you_mean(other, &modes) {
                         (
-                            format!(" — có phải ý bạn là \"{g}\"?"),
+                            format!(" (có phải ý bạn là \"{g}\"?)"),
                             format!(" (did you mean \"{g}\"?)"),
                         )
                     } else {
