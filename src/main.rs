@@ -193,7 +193,8 @@ fn main() -> ExitCode {
         Command::Check { inputs } => check(&inputs),
         Command::New(args) => new_cmd::run(&args),
         Command::Schema => {
-            println!("{}", vanban_model::schema_json());
+            // A closed pipe (`vanban schema | head`) is not an error.
+            let _ = writeln!(std::io::stdout(), "{}", vanban_model::schema_json());
             Ok(())
         }
         Command::Fonts { font_dir } => fonts(font_dir.as_deref()),

@@ -29,7 +29,8 @@ pub struct NewArgs {
 /// Runs `vanban new`.
 pub fn run(args: &NewArgs) -> Result<(), Failure> {
     if args.list {
-        print!("{}", list(lang()));
+        // A closed pipe (`vanban new --list | head`) is not an error.
+        let _ = std::io::stdout().write_all(list(lang()).as_bytes());
         return Ok(());
     }
     let key = args.doc_type.as_deref().unwrap_or("");
