@@ -92,7 +92,6 @@ pub const HELP_VI: &[(&str, &str, &str)] = &[
         "",
         "In trợ giúp của vanban hoặc của một lệnh (vanban help render)",
     ),
-    ("help", "subcommand", "Lệnh cần xem trợ giúp"),
     // render
     ("render", "", "Xuất văn bản ra PDF và/hoặc DOCX."),
     (
