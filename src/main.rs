@@ -521,7 +521,18 @@ fn fonts(font_dir: Option<&Path>) -> Result<(), Failure> {
         fonts.family
     );
     for id in FontId::ALL {
-        println!("{:<11} {}", format!("{id:?}"), fonts.source(id));
+        let name = match id {
+            FontId::Regular => t("Thường", "Regular"),
+            FontId::Bold => t("Đậm", "Bold"),
+            FontId::Italic => t("Nghiêng", "Italic"),
+            FontId::BoldItalic => t("Đậm nghiêng", "BoldItalic"),
+        };
+        let source = fonts.source(id);
+        let source = match source.strip_prefix("bundled ") {
+            Some(file) => t(format!("đi kèm {file}"), source.to_owned()),
+            None => source.to_owned(),
+        };
+        println!("{name:<12} {source}");
     }
     Ok(())
 }

@@ -73,3 +73,41 @@ impl Error {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every layout and style error reads in both languages.
+    #[test]
+    fn layout_and_style_errors_in_both_languages() {
+        let errors = [
+            layout_error(&LayoutError::Unplaceable {
+                path: "(document)".into(),
+                message: "the document runs past 10000 pages, the most vanban typesets; split it into several documents".into(),
+            }),
+            layout_error(&LayoutError::Geometry {
+                message: "margins leave no text block".into(),
+            }),
+            style_error(&StyleError::MissingGlyph {
+                path: "body[2] (footnote 2)".into(),
+                ch: '中',
+                code: 0x4E2D,
+            }),
+        ];
+        for m in &errors {
+            assert!(!m.vi.is_empty() && !m.en.is_empty());
+            assert_ne!(m.vi, m.en);
+            assert!(!m.vi.is_ascii(), "{}", m.vi);
+        }
+        assert_eq!(
+            errors[0].vi,
+            "(văn bản): văn bản dài quá 10000 trang, mức tối đa vanban dàn trang được; hãy tách thành nhiều văn bản"
+        );
+        assert!(
+            errors[2]
+                .vi
+                .starts_with("body[2] (chú thích 2): phông chữ không có ký tự '中'")
+        );
+    }
+}
