@@ -1110,3 +1110,137 @@ fn root_path_is_shown_as_document() {
         "{e}"
     );
 }
+
+/// The hint of the single syntax error in `json`, in both languages.
+fn hint_of(json: &str) -> (String, String) {
+    let e = errs(json);
+    let first = e.first().expect("an error");
+    assert_eq!(first.kind, ErrorKind::Syntax, "{}", first.en());
+    let h = first
+        .hint
+        .as_ref()
+        .unwrap_or_else(|| panic!("no hint: {}", first.en()));
+    assert!(
+        first.source_line.is_some(),
+        "no source line: {}",
+        first.en()
+    );
+    (h.vi.clone(), h.en.clone())
+}
+
+/// The JSON mistakes people make by hand each get a hint saying exactly
+/// what to type, in Vietnamese and English, and the line with a caret.
+#[test]
+fn json_mistakes_say_what_to_type() {
+    let base = doc(r#"["Báo cáo như sau."]"#);
+    // Curly quotes used as JSON quotes.
+    let (vi, en) = hint_of(&base.replace(r#""place": "Ba Tô""#, "“place”: “Ba Tô”"));
+    assert!(
+        vi.contains("gõ dấu ngoặc kép thẳng \"") && en.contains("type straight double quotes \""),
+        "{vi} / {en}"
+    );
+    // A raw line break inside a string.
+    let (vi, en) = hint_of(&base.replace("Báo cáo như sau.", "Báo cáo\nnhư sau."));
+    assert!(
+        vi.contains("gõ \\n") && en.contains("type \\n"),
+        "{vi} / {en}"
+    );
+    // A straight quote inside text.
+    let (vi, en) = hint_of(&base.replace("Báo cáo như sau.", "về \"Tăng cường\" như sau."));
+    assert!(
+        vi.contains("gõ \\\"") && en.contains("type \\\""),
+        "{vi} / {en}"
+    );
+    // `\*` typed for a literal star.
+    let (vi, en) = hint_of(&base.replace("như sau.", "như sau \\* ghi chú."));
+    assert!(
+        vi.contains("gõ \\\\*") && en.contains("type \\\\*"),
+        "{vi} / {en}"
+    );
+    // A missing comma.
+    let (vi, en) = hint_of(&base.replace(r#""place": "Ba Tô","#, r#""place": "Ba Tô""#));
+    assert!(
+        vi.contains("gõ dấu \",\" vào cuối dòng 5")
+            && en.contains("type \",\" at the end of line 5"),
+        "{vi} / {en}"
+    );
+    // The caret sits under the column.
+    let e = errs(&base.replace(r#""place": "Ba Tô""#, "“place”: “Ba Tô”"));
+    let shown = e.render(Lang::Vi);
+    assert!(shown.contains("5 |   “place”: “Ba Tô”,\n"), "{shown}");
+    assert!(shown.ends_with("\n        ^"), "{shown:?}");
+}
+
+/// A misspelt field or value gets a "did you mean" in every kind of object.
+#[test]
+fn did_you_mean_in_every_object() {
+    let cases = [
+        (
+            doc(r#"["x"]"#).replace("\"title\":", "\"titel\":"),
+            "titel",
+            "title",
+        ),
+        (
+            doc(r#"["x"]"#).replace("\"abbr\":", "\"abrv\":"),
+            "issuer.abrv",
+            "abbr",
+        ),
+        (
+            doc(r#"["x"]"#).replace("\"name\": \"Phạm", "\"nam\": \"Phạm"),
+            "signature.nam",
+            "name",
+        ),
+        (
+            doc(r#"[{"heading": "A", "bdy": ["x"]}]"#),
+            "body[0].bdy",
+            "body",
+        ),
+        (
+            doc(r#"[{"table": {"columns": [{"title": "A", "widht": 2}], "rows": [["a"]]}}]"#),
+            "body[0].table.columns[0].widht",
+            "width",
+        ),
+        (
+            doc_with(
+                r#"["x"]"#,
+                r#", "appendices": [{"titel": "A", "body": ["x"]}]"#,
+            ),
+            "appendices[0].titel",
+            "title",
+        ),
+        (
+            doc_with(
+                r#"["x"]"#,
+                r#", "style": {"margins_mm": {"topp": 20, "bottom": 20, "left": 30, "right": 15}}"#,
+            ),
+            "style.margins_mm.topp",
+            "top",
+        ),
+        (
+            doc_with(r#"["x"]"#, r#", "urgency": "hoatoc""#),
+            "urgency",
+            "hoa_toc",
+        ),
+        (
+            doc(r#"[{"paragraph": "x", "align": "centre"}]"#),
+            "body[0].align",
+            "center",
+        ),
+    ];
+    for (json, path, want) in cases {
+        let e = errs(&json);
+        let first = e.first().expect("error");
+        assert_eq!(first.path, path, "{}", first.en());
+        let m = &first.message;
+        assert!(
+            m.en.contains(&format!("(did you mean \"{want}\"?)")),
+            "{}",
+            m.en
+        );
+        assert!(
+            m.vi.contains(&format!("(có phải ý bạn là \"{want}\"?)")),
+            "{}",
+            m.vi
+        );
+    }
+}
