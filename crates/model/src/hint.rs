@@ -293,7 +293,7 @@ pub(crate) fn syntax_vi(base: &str) -> String {
             "lone leading surrogate in hex escape",
             "mã \\u đơn lẻ không thành cặp (surrogate)",
         ),
-        ("unexpected end of hex escape", "mã \\u bị cắt ngang"),
+        ("unexpected end of hex escape", "mã \\u không trọn vẹn"),
         (
             "control character (\\u0000-\\u001F) found while parsing a string",
             "có ký tự điều khiển (U+0000–U+001F) trong chuỗi",
@@ -434,6 +434,12 @@ pub(crate) fn syntax_hint(json: &str, base: &str, line: usize, column: usize) ->
             format!(
                 "a comma is missing: type \",\" at the end of line {comma_line}, right after …{tail} (or \"{close}\" if the list ends there)"
             ),
+        ));
+    }
+    if base.contains("hex escape") || base.contains("unicode code point") {
+        return Some(Msg::new(
+            "mã \\uXXXX ở đây không thành một ký tự (thường là nửa cặp surrogate \\ud800–\\udfff): gõ thẳng ký tự đó vào chuỗi, tệp UTF-8 không cần viết \\u",
+            "the \\uXXXX escape here is not a character (often half a surrogate pair \\ud800–\\udfff): type the character itself; a UTF-8 file needs no \\u",
         ));
     }
     if base == "trailing comma" {

@@ -493,7 +493,10 @@ fn not_utf8(bytes: &[u8], offset: usize) -> Error {
         .map_or(1, |s| s.chars().count() + 1);
     let (guess_vi, guess_en) = match guess_legacy_encoding(bytes) {
         Some(name) => (
-            format!("có vẻ là bảng mã {name} (phỏng đoán)"),
+            format!(
+                "có vẻ là bảng mã {} (phỏng đoán)",
+                name.replace("fonts ", "phông ")
+            ),
             format!("it looks like {name} (a guess)"),
         ),
         None => (
