@@ -85,19 +85,29 @@ impl Shard {
 
 /// Parses `K/N` with 1 ≤ K ≤ N.
 fn parse_shard(s: &str) -> Result<Shard, String> {
-    let (k, n) = s
-        .split_once('/')
-        .ok_or_else(|| format!("expected K/N (e.g. 2/8), got {s:?}"))?;
-    let index: usize = k
-        .trim()
-        .parse()
-        .map_err(|_| format!("shard index {k:?} is not a whole number"))?;
-    let count: usize = n
-        .trim()
-        .parse()
-        .map_err(|_| format!("shard count {n:?} is not a whole number"))?;
+    let (k, n) = s.split_once('/').ok_or_else(|| {
+        t(
+            format!("cần dạng K/N (ví dụ 2/8), nhận được {s:?}"),
+            format!("expected K/N (e.g. 2/8), got {s:?}"),
+        )
+    })?;
+    let index: usize = k.trim().parse().map_err(|_| {
+        t(
+            format!("số thứ tự phần {k:?} không phải là số nguyên"),
+            format!("shard index {k:?} is not a whole number"),
+        )
+    })?;
+    let count: usize = n.trim().parse().map_err(|_| {
+        t(
+            format!("số phần {n:?} không phải là số nguyên"),
+            format!("shard count {n:?} is not a whole number"),
+        )
+    })?;
     if count == 0 || index == 0 || index > count {
-        return Err(format!("shard {s}: need 1 ≤ K ≤ N"));
+        return Err(t(
+            format!("phần {s}: cần 1 ≤ K ≤ N"),
+            format!("shard {s}: need 1 ≤ K ≤ N"),
+        ));
     }
     Ok(Shard { index, count })
 }

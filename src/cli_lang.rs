@@ -162,6 +162,11 @@ pub const HELP_VI: &[(&str, &str, &str)] = &[
         "jobs",
         "Số luồng xử lý (mặc định: mỗi lõi một luồng).",
     ),
+    (
+        "batch",
+        "shard",
+        "Chỉ xuất phần thứ K trong N phần (1 ≤ K ≤ N): các văn bản có vị trí trong thứ tự đầu vào chia N dư K. N phần của cùng đầu vào xuất mỗi văn bản đúng một lần, cùng tên tệp như khi chạy một lần, để N máy cùng chia một đợt.",
+    ),
     // check
     ("check", "", "Đọc và kiểm tra văn bản; không ghi tệp nào."),
     ("check", AFTER, "Ví dụ:\n  vanban check fixtures/*.json"),
