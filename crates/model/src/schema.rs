@@ -5,6 +5,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::doctype::DocType;
 use crate::types::RawDocument;
 
 /// The `$id` of the schema.
@@ -507,6 +508,35 @@ pub const SCHEMA_VI: &[(&str, &str, &str)] = &[
     ("Secrecy", "Mức độ mật (ô số 10a)", "Độ mật của văn bản."),
 ];
 
+/// Vietnamese descriptions of enumerated values: (`Definition.value`,
+/// description). Document types take their Vietnamese name from
+/// [`DocType::name_vi`].
+pub const VALUES_VI: &[(&str, &str)] = &[
+    ("Align.left", "Căn trái."),
+    ("Align.center", "Căn giữa."),
+    ("Align.right", "Căn phải."),
+    ("Align.justify", "Căn đều hai bên."),
+    ("LabelKind.I.", "Số La Mã: \"I.\""),
+    ("LabelKind.1.", "Số Ả Rập: \"1.\""),
+    ("LabelKind.a)", "Chữ cái tiếng Việt của điểm: \"a)\""),
+    ("LabelKind.-", "Gạch đầu dòng: \"-\""),
+    ("LabelKind.+", "Dấu cộng: \"+\""),
+    ("LabelKind.Điều", "Điều: \"Điều 1.\""),
+    ("Marker.-", "Gạch đầu dòng \"-\"."),
+    ("Marker.+", "Dấu cộng \"+\"."),
+    ("Secrecy.mat", "MẬT"),
+    ("Secrecy.toi_mat", "TỐI MẬT"),
+    ("Secrecy.tuyet_mat", "TUYỆT MẬT"),
+    ("SignMode.KT", "Ký thay người đứng đầu: \"KT.\""),
+    ("SignMode.TL", "Thừa lệnh: \"TL.\""),
+    ("SignMode.TUQ", "Thừa ủy quyền: \"TUQ.\""),
+    ("SignMode.Q", "Quyền (người đứng đầu tạm thời): \"Q.\""),
+    ("SignMode.TM", "Thay mặt tập thể: như on_behalf_of."),
+    ("Urgency.khan", "KHẨN"),
+    ("Urgency.thuong_khan", "THƯỢNG KHẨN"),
+    ("Urgency.hoa_toc", "HỎA TỐC"),
+];
+
 /// The JSON Schema (draft 2020-12) of a vanban document, pretty-printed.
 /// Editors use it for completion and checking (`"$schema"` in the document);
 /// it is the single source of truth for the input format. Titles are
@@ -536,10 +566,39 @@ fn vi(key: &str) -> Option<(&'static str, &'static str)> {
         .map(|(_, t, d)| (*t, *d))
 }
 
-/// Puts the Vietnamese title and description on `obj` (named `name`) and on
-/// each of its properties, keeping the English description after it.
+/// Puts the Vietnamese title and description on `obj` (named `name`), on
+/// each of its properties and on each of its enumerated values, keeping the
+/// English description after it.
 fn localize(obj: &mut Map<String, Value>, name: &str) {
     apply(obj, name);
+    if let Some(Value::Array(values)) = obj.get_mut("oneOf") {
+        for v in values.iter_mut() {
+            let Value::Object(v) = v else { continue };
+            let Some(c) = v.get("const").and_then(Value::as_str).map(str::to_owned) else {
+                continue;
+            };
+            let vi = match (name, DocType::from_key(&c)) {
+                ("DocType", Some(t)) => Some(match t.abbr() {
+                    Some(a) => format!("{} (ký hiệu {a}).", t.name_vi()),
+                    None => format!(
+                        "{} (không in tên loại, không có chữ viết tắt).",
+                        t.name_vi()
+                    ),
+                }),
+                _ => VALUES_VI
+                    .iter()
+                    .find(|(k, _)| *k == format!("{name}.{c}"))
+                    .map(|(_, d)| (*d).to_owned()),
+            };
+            if let Some(vi) = vi {
+                let text = match v.get("description").and_then(Value::as_str) {
+                    Some(en) if !en.is_empty() => format!("{vi}\n\n(English) {en}"),
+                    _ => vi,
+                };
+                v.insert("description".to_string(), text.into());
+            }
+        }
+    }
     if let Some(Value::Object(props)) = obj.get_mut("properties") {
         for (prop, schema) in props.iter_mut() {
             if let Value::Object(p) = schema {

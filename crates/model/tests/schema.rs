@@ -126,6 +126,29 @@ fn schema_speaks_vietnamese_with_box_numbers() {
         let title = p[field]["title"].as_str().unwrap_or("");
         assert!(title.contains(box_no), "{field}: {title:?} lacks {box_no}");
     }
+    // Enumerated values too.
+    for (def, values) in s["$defs"].as_object().unwrap() {
+        for v in values["oneOf"].as_array().into_iter().flatten() {
+            if v.get("const").is_some() {
+                let d = v["description"].as_str().unwrap_or("");
+                let head = d.split("(English)").next().unwrap_or("");
+                assert!(
+                    head.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
+                        || head.contains("\"-\"")
+                        || head.contains("\"+\""),
+                    "{def} {}: {d:?}",
+                    v["const"]
+                );
+            }
+        }
+    }
+    let qd = &s["$defs"]["DocType"]["oneOf"][1];
+    assert!(
+        qd["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("Quyết định (cá biệt) (ký hiệu QĐ).")
+    );
     // The English original is kept after the Vietnamese.
     let d = p["place"]["description"].as_str().unwrap();
     assert!(
