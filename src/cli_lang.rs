@@ -302,6 +302,25 @@ pub const HELP_VI: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// Vietnamese names for the placeholders of argument values (clap derives
+/// them from the argument id: `<INPUT>`); unlisted ones stay as they are.
+pub const VALUE_NAMES_VI: &[(&str, &str)] = &[
+    ("INPUT", "TỆP_VÀO"),
+    ("INPUTS", "TỆP_VÀO"),
+    ("OUTPUT", "NƠI_GHI"),
+    ("FORMAT", "ĐỊNH_DẠNG"),
+    ("PDF_STANDARD", "CHUẨN"),
+    ("FONT_DIR", "THƯ_MỤC"),
+    ("JOBS", "SỐ_LUỒNG"),
+    ("DOC_TYPE", "LOẠI"),
+    ("ADDR", "ĐỊA_CHỈ"),
+    ("MAX_RENDERS", "SỐ"),
+    ("QUEUE", "SỐ"),
+    ("TIMEOUT", "GIÂY"),
+    ("NUMBER", "SỐ"),
+    ("DATE", "NGÀY"),
+];
+
 /// The Vietnamese help row for (`command`, `id`), falling back to [`ANY`].
 fn lookup(command: &str, id: &str) -> Option<&'static str> {
     HELP_VI
@@ -337,9 +356,6 @@ fn localize_one(mut cmd: Command, key: &str) -> Command {
         .help_template(TEMPLATE_VI)
         .subcommand_help_heading("Lệnh")
         .subcommand_value_name("LỆNH");
-    let usage = cmd.render_usage().to_string();
-    let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
-    cmd = cmd.override_usage(usage.replace("[OPTIONS]", "[TÙY CHỌN]"));
     let ids: Vec<(String, bool)> = cmd
         .get_arguments()
         .map(|a| (a.get_id().to_string(), a.is_positional()))
@@ -367,6 +383,20 @@ fn localize_one(mut cmd: Command, key: &str) -> Command {
             if takes && !default.is_empty() {
                 extra.push(format!("mặc định: {}", default.join(", ")));
             }
+            // The value placeholder (`<INPUT>`) in Vietnamese, when it is
+            // the one clap derives from the id.
+            let derived = a.get_id().as_str().to_uppercase();
+            let named = a
+                .get_value_names()
+                .is_some_and(|n| n.iter().any(|v| v.as_str() != derived));
+            let vi_name = VALUE_NAMES_VI
+                .iter()
+                .find(|(en, _)| *en == derived)
+                .map(|(_, vi)| *vi);
+            let a = match vi_name {
+                Some(v) if takes && !named => a.value_name(v),
+                _ => a,
+            };
             let a = a
                 .help_heading(if positional {
                     "Đối số"
@@ -384,6 +414,9 @@ fn localize_one(mut cmd: Command, key: &str) -> Command {
             }
         });
     }
+    let usage = cmd.render_usage().to_string();
+    let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
+    cmd = cmd.override_usage(usage.replace("[OPTIONS]", "[TÙY CHỌN]"));
     let subs: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_string())
