@@ -11,7 +11,10 @@
 //! (`("import", "", "…")`), one per argument (`("import", "input", "…")`),
 //! and optionally its examples (`("import", AFTER, "…")`). The test
 //! `every_command_and_argument_has_vietnamese_help` fails until every
-//! argument of every subcommand has its row.
+//! argument of every subcommand has its row. Headings, "[possible values]",
+//! "[default]", `[OPTIONS]` and the value placeholders ([`VALUE_NAMES_VI`])
+//! are put into Vietnamese for every command alike; `--lang` is global, so a
+//! subcommand needs no language option of its own (read [`lang`]).
 
 use std::ffi::OsString;
 use std::sync::OnceLock;
