@@ -628,7 +628,7 @@ impl Progress {
             bar.inc(1);
         } else if let Some(plain) = &self.plain {
             let line = match &outcome.result {
-                Ok(_) => format!("[{n}/{}] {} {}", self.total, t("đạt", "ok"), outcome.label),
+                Ok(_) => format!("[{n}/{}] {} {}", self.total, t("xong", "ok"), outcome.label),
                 Err((_, e)) => format!(
                     "[{n}/{}] {} {}: {}",
                     self.total,

@@ -490,7 +490,7 @@ fn check(inputs: &[PathBuf]) -> Result<(), Failure> {
     for input in inputs {
         let json = read_input(input)?;
         match vanban::check(&json) {
-            Ok(_) => println!("{}: {}", input.display(), t("đạt", "ok")),
+            Ok(_) => println!("{}: {}", input.display(), t("hợp lệ", "ok")),
             Err(e) => {
                 failed += 1;
                 eprintln!(
