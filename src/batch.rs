@@ -671,8 +671,9 @@ fn summarize(outcomes: &[Outcome], elapsed: Duration, quiet: bool) -> Result<(),
     let rate = outcomes.len() as f64 / secs.max(1e-9);
     let line = t(
         format!(
-            "đã xuất {rendered}, lỗi {} ({files} tệp được ghi trong {secs:.2} giây, {rate:.0} văn bản/giây)",
+            "đã xuất {rendered}, lỗi {} ({files} tệp được ghi trong {} giây, {rate:.0} văn bản/giây)",
             failed.len(),
+            format!("{secs:.2}").replace('.', ","),
         ),
         format!(
             "rendered {rendered}, failed {} ({files} files written in {secs:.2} s, {rate:.0} documents/s)",
