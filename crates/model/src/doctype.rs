@@ -215,6 +215,14 @@ impl DocType {
         )
     }
 
+    /// Parses a JSON key.
+    pub fn from_key(key: &str) -> Option<DocType> {
+        DocType::ALL.into_iter().find(|t| t.key() == key)
+    }
+}
+
+/// The names people read (`vanban new --list`, messages).
+impl DocType {
     /// The type's name in Vietnamese, as people say it ("Công văn",
     /// "Quyết định"), for lists and messages.
     pub fn name_vi(self) -> &'static str {
@@ -284,10 +292,5 @@ impl DocType {
             DocType::PhieuChuyen => "Transfer slip",
             DocType::PhieuBao => "Notification slip",
         }
-    }
-
-    /// Parses a JSON key.
-    pub fn from_key(key: &str) -> Option<DocType> {
-        DocType::ALL.into_iter().find(|t| t.key() == key)
     }
 }
