@@ -15,7 +15,11 @@
 use std::path::Path;
 
 mod atomic;
+pub mod messages;
+pub mod starters;
+
 pub use atomic::{write_all_atomic, write_all_atomic_with, write_file};
+pub use starters::starter;
 pub use vanban_layout::flow::RegionKind;
 pub use vanban_layout::fonts::FontSet;
 pub use vanban_pdf::sign::{FIELD_ORGANISATION, FIELD_SIGNER};
