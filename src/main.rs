@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use vanban::{FontSet, Format, PdfStandard, RenderOptions};
 
 mod batch;
+mod cmd_import;
 
 /// Exit code: the document has errors.
 const EXIT_DOCUMENT: u8 = 1;
@@ -27,6 +28,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Nhập văn bản Word (.docx, .doc) hoặc chữ gõ (.txt) thành JSON, kèm báo cáo.
+    /// Import a Word file or typed text to JSON, with a report.
+    Import(cmd_import::ImportArgs),
     /// Render a document to PDF and/or DOCX.
     #[command(
         after_help = "Examples:\n  vanban render bao-cao.json                 # bao-cao.pdf and bao-cao.docx here\n  vanban render bao-cao.json -o out/         # out/bao-cao.pdf and out/bao-cao.docx\n  vanban render bao-cao.json -o x.pdf        # just the PDF\n  vanban render - --format pdf -o - < in.json > out.pdf\n\nOutputs are written atomically: on any error no file is written."
@@ -159,6 +163,9 @@ fn main() -> ExitCode {
             font_dir.as_deref(),
             (!no_sign_fields, meta_json),
         ),
+        Command::Import(args) => {
+            cmd_import::run(&args).map_err(|(code, message)| Failure { code, message })
+        }
         Command::Extract { input, output } => extract(&input, output.as_deref()),
         Command::Batch(args) => batch::run(&args).map_err(|f| Failure {
             code: f.code,
@@ -290,7 +297,8 @@ fn render(
         _ => None,
     };
     let fonts = load_fonts(font_dir)?;
-    let json = read_input(input)?;
+    let json = cmd_import::render_source(input, read_input(input)?)
+        .map_err(|(code, message)| Failure { code, message })?;
     let opts = RenderOptions {
         pdf_standard: standard,
         source_date_epoch: source_date_epoch()?,

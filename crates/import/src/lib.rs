@@ -1,0 +1,148 @@
+//! Import: turns what people have — a Word draft (DOCX), typed or pasted
+//! text, files typed in the old TCVN3 / VNI / VIQR encodings — into
+//! vanban's input JSON, validated by [`vanban_model::parse`] exactly like a
+//! hand-written file, with a [`Report`] of what was recognised, guessed,
+//! kept as plain paragraphs or left out, and where in the source.
+//!
+//! Entry points: [`import`] (bytes and a [`SourceKind`]), [`import_text`]
+//! (the paste box), [`docx_items`] + [`recognise_items`] for tools that
+//! split a file first (the model forms).
+
+#![warn(missing_docs)]
+
+pub mod docx;
+pub mod error;
+pub mod ir;
+pub mod legacy;
+pub mod recognise;
+pub mod report;
+pub mod text;
+
+pub use error::ImportError;
+pub use report::{Entry, Kind, Loc, Report};
+
+use serde_json::Value;
+
+/// What the bytes are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// A Word file (.docx).
+    Docx,
+    /// Plain text (UTF-8, UTF-16 with BOM or Windows-1258; VIQR detected).
+    Text,
+}
+
+/// Largest text input (as for JSON input).
+pub const MAX_TEXT_BYTES: usize = vanban_model::MAX_INPUT_BYTES;
+
+/// An import's result.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The document as vanban input JSON (no `$schema`).
+    pub json: Value,
+    /// The validated model.
+    pub document: vanban_model::Document,
+    /// What happened.
+    pub report: Report,
+}
+
+impl Imported {
+    /// The JSON, pretty, with `"$schema"` first (what `vanban import` writes).
+    pub fn pretty_json(&self, schema: &str) -> String {
+        let mut m = serde_json::Map::new();
+        m.insert("$schema".into(), Value::from(schema));
+        if let Value::Object(o) = &self.json {
+            for (k, v) in o {
+                m.insert(k.clone(), v.clone());
+            }
+        }
+        let mut s = serde_json::to_string_pretty(&Value::Object(m)).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+}
+
+/// Imports a file's bytes.
+pub fn import(bytes: &[u8], kind: SourceKind) -> Result<Imported, ImportError> {
+    let mut report = Report::default();
+    let (items, footers) = match kind {
+        SourceKind::Docx => {
+            let c = docx::read(bytes, &mut report)?;
+            (c.body, c.footers)
+        }
+        SourceKind::Text => {
+            if bytes.len() > MAX_TEXT_BYTES {
+                return Err(ImportError::TooLarge {
+                    what: "text".into(),
+                    limit: MAX_TEXT_BYTES,
+                });
+            }
+            let (mut s, enc) = legacy::decode_text_file(bytes);
+            if enc != "UTF-8" {
+                report.add(
+                    Kind::Converted,
+                    &Loc::Whole,
+                    format!("tệp chữ mã {enc} đã chuyển sang Unicode"),
+                    format!("text file in {enc} converted to Unicode"),
+                );
+            }
+            if legacy::looks_like_viqr(&s) {
+                s = legacy::viqr_to_unicode(&s);
+                report.add(
+                    Kind::Guessed,
+                    &Loc::Whole,
+                    "chữ không dấu có dấu gõ kiểu VIQR (a^ a( o+ dd …): đã chuyển sang Unicode theo RFC 1456",
+                    "unaccented text with VIQR marks (a^ a( o+ dd …): converted to Unicode per RFC 1456",
+                );
+            }
+            (text::items(&s), Vec::new())
+        }
+    };
+    finish(&items, &footers, report)
+}
+
+/// Imports typed or pasted text (the web editor's paste box).
+pub fn import_text(text: &str) -> Result<Imported, ImportError> {
+    import(text.as_bytes(), SourceKind::Text)
+}
+
+/// The paragraphs and tables of a DOCX and its footers, for tools that
+/// split a file before recognising (e.g. the model forms at "Mẫu x.y").
+pub fn docx_items(
+    bytes: &[u8],
+    report: &mut Report,
+) -> Result<(Vec<ir::Item>, Vec<ir::Para>), ImportError> {
+    let c = docx::read(bytes, report)?;
+    Ok((c.body, c.footers))
+}
+
+/// Recognises a document from items and validates it.
+pub fn recognise_items(
+    items: &[ir::Item],
+    footers: &[ir::Para],
+    report: Report,
+) -> Result<Imported, ImportError> {
+    finish(items, footers, report)
+}
+
+fn finish(
+    items: &[ir::Item],
+    footers: &[ir::Para],
+    mut report: Report,
+) -> Result<Imported, ImportError> {
+    let has_text = items.iter().any(|i| match i {
+        ir::Item::Para(p) => !p.text().trim().is_empty(),
+        ir::Item::Table(_) => true,
+    });
+    if !has_text {
+        return Err(ImportError::Empty);
+    }
+    let r = recognise::recognise(items, footers, &mut report);
+    let text = serde_json::to_string(&r.json).map_err(|e| ImportError::Invalid(e.to_string()))?;
+    let document = vanban_model::parse(&text).map_err(|e| ImportError::Invalid(e.to_string()))?;
+    Ok(Imported {
+        json: r.json,
+        document,
+        report,
+    })
+}
