@@ -189,7 +189,11 @@ fn columns(s: &str) -> Vec<String> {
             if c == ' ' || c == '\u{a0}' {
                 spaces += 1;
             } else {
-                if spaces >= 3 && !cur.trim().is_empty() {
+                // "Số:      /BC-UBND": the blank for the number is not a column gap.
+                let number_blank = cur.trim_start().starts_with("Số") && !cur.contains('/');
+                // A gap before lower case is a blank left to fill ("ngày      tháng").
+                let starts_column = c.is_uppercase() || matches!(c, '-' | '–' | '(' | '+');
+                if spaces >= 3 && !cur.trim().is_empty() && !number_blank && starts_column {
                     out.push(cur.trim().to_string());
                     cur.clear();
                 } else if spaces > 0 {
@@ -821,7 +825,11 @@ impl BodyBuilder<'_> {
         } else {
             number.clone()
         };
-        self.counters[d] = parse_counter(kind, &number).unwrap_or(self.counters[d] + 1);
+        // Counting goes on as the typesetter counts: a letter outside the
+        // decree's list (f, j, w, z) is one more than the one before.
+        self.counters[d] = parse_counter(kind, &number)
+            .filter(|_| kind != LabelKind::Letter || (1..=230).any(|i| point_letter(i) == number))
+            .unwrap_or(self.counters[d] + 1);
         self.report.add(
             Kind::Recognised,
             loc,
