@@ -141,7 +141,7 @@ pub fn collapse(s: &str) -> String {
     let mut lines = Vec::new();
     for line in s.split('\n') {
         let words: Vec<&str> = line
-            .split(|c: char| c == ' ' || c == '\t' || c == '\u{a0}')
+            .split([' ', '\t', '\u{a0}'])
             .filter(|w| !w.is_empty())
             .collect();
         lines.push(words.join(" "));

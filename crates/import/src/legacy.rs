@@ -474,9 +474,9 @@ fn is_viqr_vowel(c: char) -> bool {
     "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY".contains(c)
 }
 
-/// VIQR (RFC 1456) → Unicode NFC. `?` and `.` after a vowel are taken as
-/// tones only when a letter follows or the word goes on (they double as
-/// sentence punctuation); `\` keeps the next character literal.
+/// VIQR (RFC 1456) → Unicode NFC. `?` after a vowel is the hook except at
+/// the end of a line; `.` is the dot below only when a letter follows (both
+/// double as sentence punctuation); `\` keeps the next character literal.
 pub fn viqr_to_unicode(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -505,8 +505,18 @@ pub fn viqr_to_unicode(text: &str) -> String {
             && let Some(&m) = chars.get(j)
             && let Some(t) = viqr_tone(m)
         {
-            let next_letter = chars.get(j + 1).is_some_and(|n| n.is_alphabetic());
-            if !matches!(m, '?' | '.') || next_letter {
+            // RFC 1456: "?" after a vowel is the hook (a literal one is "\\?");
+            // at the end of a line it is read as a question mark. "." is the
+            // dot below only inside a word (a sentence ends with a period).
+            let next = chars.get(j + 1);
+            let next_letter = next.is_some_and(|n| n.is_alphabetic());
+            let line_end = next.is_none_or(|n| *n == '\n' || *n == '\r');
+            let tone = match m {
+                '.' => next_letter,
+                '?' => !line_end,
+                _ => true,
+            };
+            if tone {
                 out.push(base);
                 out.push(t);
                 i = j + 1;
@@ -519,25 +529,35 @@ pub fn viqr_to_unicode(text: &str) -> String {
     out.nfc().collect()
 }
 
-/// Unicode → VIQR (RFC 1456), for tests and tools.
+/// Unicode → VIQR (RFC 1456), for tests and tools: per letter, the vowel
+/// mark (`(`, `^`, `+`) first, then the tone, as the RFC writes them.
 pub fn unicode_to_viqr(text: &str) -> String {
     let mut out = String::new();
-    for c in text.nfd() {
-        match c {
-            '\u{0301}' => out.push('\''),
-            '\u{0300}' => out.push('`'),
-            '\u{0309}' => out.push('?'),
-            '\u{0303}' => out.push('~'),
-            '\u{0323}' => out.push('.'),
-            '\u{0306}' => out.push('('),
-            '\u{0302}' => out.push('^'),
-            '\u{031B}' => out.push('+'),
+    for ch in text.nfc() {
+        match ch {
             'đ' => out.push_str("dd"),
             'Đ' => out.push_str("DD"),
-            _ => out.push(c),
+            _ => {
+                let mut vowel = String::new();
+                let mut tone = String::new();
+                for c in ch.to_string().nfd() {
+                    match c {
+                        '\u{0301}' => tone.push('\''),
+                        '\u{0300}' => tone.push('`'),
+                        '\u{0309}' => tone.push('?'),
+                        '\u{0303}' => tone.push('~'),
+                        '\u{0323}' => tone.push('.'),
+                        '\u{0306}' => vowel.push('('),
+                        '\u{0302}' => vowel.push('^'),
+                        '\u{031B}' => vowel.push('+'),
+                        _ => out.push(c),
+                    }
+                }
+                out.push_str(&vowel);
+                out.push_str(&tone);
+            }
         }
     }
-    // NFD orders the horn/breve/circumflex before the tone, as VIQR does.
     out
 }
 

@@ -124,7 +124,7 @@ fn chrono_valid(y: u32, m: u32, d: u32) -> bool {
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
         _ => 28,
     };
     d <= days
@@ -222,6 +222,15 @@ struct Line {
 
 /// Lines of a paragraph (columns split when `split`), superscripts dropped and reported.
 fn para_lines(p: &Para, split: bool, report: &mut Report) -> Vec<Line> {
+    // Underscores typed as a rule (templates often set them superscript).
+    if is_typed_rule(&p.text()) {
+        return vec![Line {
+            text: String::new(),
+            bold: false,
+            rule: true,
+            loc: p.loc.clone(),
+        }];
+    }
     let sups: Vec<String> = p
         .runs
         .iter()
@@ -479,7 +488,12 @@ fn is_closing_para(p: &Para) -> bool {
 fn is_appendix_head(p: &Para) -> bool {
     let t = collapse(&p.text_no_sup());
     let n = norm(&t);
-    (n == "PHỤ LỤC" || n.starts_with("PHỤ LỤC ")) && t.chars().count() < 40 && !t.ends_with('.')
+    // "Phụ lục", "PHỤ LỤC II", "Phụ lục …" (a template's blank); not a sentence.
+    let rest = n.strip_prefix("PHỤ LỤC").unwrap_or("x");
+    let numbering = rest
+        .chars()
+        .all(|c| c.is_whitespace() || c.is_ascii_digit() || "IVXLC.…:".contains(c));
+    n.starts_with("PHỤ LỤC") && t.chars().count() < 40 && numbering
 }
 
 fn is_notes_start(text: &str) -> bool {
@@ -1337,7 +1351,7 @@ pub fn recognise(items: &[Item], footers: &[Para], report: &mut Report) -> Recog
                     marks: front.marks.clone(),
                 };
                 let mut tmp_report = Report::default();
-                let mut vv = in_vv && !p.center || in_vv;
+                let mut vv = in_vv;
                 for l in &lines {
                     if !header_line(&mut tmp, l, &mut vv, &mut tmp_report) {
                         all = false;
@@ -1398,10 +1412,12 @@ pub fn recognise(items: &[Item], footers: &[Para], report: &mut Report) -> Recog
     let mut doc_type: Option<DocType> = None;
     let mut title: Vec<String> = Vec::new();
     let mut type_loc = Loc::Whole;
+    let mut type_center = false;
     if i < n
         && let Item::Para(p) = &items[i]
     {
         let t = collapse(&p.text_no_sup());
+        type_center = p.center;
         if let Some(dt) = type_from_name(&t) {
             doc_type = Some(dt);
             type_loc = p.loc.clone();
@@ -1448,6 +1464,16 @@ pub fn recognise(items: &[Item], footers: &[Para], report: &mut Report) -> Recog
                 || t.starts_with("Kính gửi")
                 || label_of(&t).is_some()
                 || sign_mode(&t).is_some()
+            {
+                break;
+            }
+            // Centred type name: the summary is centred too; typed text:
+            // a few short lines that do not end a sentence.
+            if type_center && !p.center {
+                break;
+            }
+            if !type_center
+                && (title.len() >= 3 || t.chars().count() > 200 || t.ends_with(['.', ':']))
             {
                 break;
             }
@@ -1561,7 +1587,7 @@ pub fn recognise(items: &[Item], footers: &[Para], report: &mut Report) -> Recog
             if t.starts_with("Căn cứ")
                 || t.starts_with("Theo đề nghị")
                 || t.starts_with("Xét đề nghị")
-                || t.starts_with("Theo ") && found.len() > 0
+                || t.starts_with("Theo ") && !found.is_empty()
             {
                 found.push((p.clone(), k));
                 k += 1;
@@ -1741,10 +1767,10 @@ pub fn recognise(items: &[Item], footers: &[Para], report: &mut Report) -> Recog
                     continue;
                 }
                 let t = l.text.trim();
-                if t.starts_with("Nơi nhận") {
+                if let Some(after) = t.strip_prefix("Nơi nhận") {
                     in_recipients = true;
                     report.add(Kind::Recognised, &l.loc, "“Nơi nhận:”", "“Nơi nhận:”");
-                    let rest = t["Nơi nhận".len()..].trim_start_matches([':', ' ']).trim();
+                    let rest = after.trim_start_matches([':', ' ']).trim();
                     if !rest.is_empty() {
                         recipients.push(strip_item(rest));
                     }
@@ -1811,6 +1837,28 @@ pub fn recognise(items: &[Item], footers: &[Para], report: &mut Report) -> Recog
         if let Some(v) = signature(s, report) {
             signatures.push(v);
         }
+    }
+    let two_signers = matches!(
+        doc_type,
+        DocType::BienBan | DocType::HopDong | DocType::BanGhiNho | DocType::BanThoaThuan
+    );
+    if !two_signers && signatures.len() > 1 {
+        // One signer: the right-most block (the signature column).
+        let keep = signatures.pop();
+        let extra: Vec<String> = signatures.drain(..).map(|v| v.to_string()).collect();
+        report.add(
+            Kind::Omitted,
+            &Loc::Whole,
+            format!(
+                "loại văn bản này có một người ký; giữ khối chữ ký bên phải, bỏ {}",
+                extra.join(", ")
+            ),
+            format!(
+                "this type has one signer; kept the right-hand block, left out {}",
+                extra.join(", ")
+            ),
+        );
+        signatures.extend(keep);
     }
     if signatures.len() > 2 {
         let extra: Vec<String> = signatures.drain(2..).map(|v| v.to_string()).collect();
