@@ -587,3 +587,48 @@ fn cli_import_and_render() {
     assert_eq!(out.status.code(), Some(1));
     assert!(!dir.path().join("hong.json").exists());
 }
+
+/// Writes each model form's JSON and report to $VANBAN_FORMS_DUMP (a
+/// folder) when set; used to look at the results by hand.
+#[test]
+fn model_forms_dump() {
+    let Ok(dir) = std::env::var("VANBAN_FORMS_DUMP") else {
+        return;
+    };
+    let bytes = std::fs::read(root().join("tests/data/Phuluc3.docx")).unwrap();
+    let mut report = Report::default();
+    let (items, footers) = vanban_import::docx_items(&bytes, &mut report).unwrap();
+    let mut forms: Vec<(String, Vec<vanban_import::ir::Item>)> = Vec::new();
+    for it in items {
+        if let vanban_import::ir::Item::Para(p) = &it
+            && let Some(rest) = p.clean().strip_prefix("Mẫu ")
+            && rest.starts_with(|c: char| c.is_ascii_digit())
+        {
+            forms.push((
+                rest.split_whitespace().next().unwrap_or("").to_string(),
+                Vec::new(),
+            ));
+            continue;
+        }
+        if let Some(f) = forms.last_mut() {
+            f.1.push(it);
+        }
+    }
+    for (code, items) in &forms {
+        match vanban_import::recognise_items(items, &footers, Report::default()) {
+            Ok(r) => {
+                std::fs::write(
+                    format!("{dir}/{code}.json"),
+                    serde_json::to_string_pretty(&r.json).unwrap(),
+                )
+                .unwrap();
+                std::fs::write(
+                    format!("{dir}/{code}.txt"),
+                    r.report.render(vanban_model::lang::Lang::Vi),
+                )
+                .unwrap();
+            }
+            Err(e) => std::fs::write(format!("{dir}/{code}.err"), e.to_string()).unwrap(),
+        }
+    }
+}

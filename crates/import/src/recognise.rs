@@ -131,7 +131,7 @@ fn chrono_valid(y: u32, m: u32, d: u32) -> bool {
 }
 
 fn valid_abbr(s: &str) -> bool {
-    !s.is_empty()
+    s.chars().any(char::is_alphanumeric)
         && s.chars().all(|c| {
             c.is_ascii_alphanumeric() || matches!(c, 'Đ' | 'đ' | 'Ð' | '&' | '/' | '.' | '-')
         })
@@ -1580,7 +1580,7 @@ pub fn recognise(items: &[Item], footers: &[Para], report: &mut Report) -> Recog
         while k < n {
             let Item::Para(p) = &items[k] else { break };
             let t = collapse(&p.text_no_sup());
-            if t.is_empty() {
+            if t.is_empty() || (!found.is_empty() && is_dots(&t)) {
                 k += 1;
                 continue;
             }
@@ -2162,8 +2162,58 @@ pub fn recognise(items: &[Item], footers: &[Para], report: &mut Report) -> Recog
     if !appendices.is_empty() {
         doc.insert("appendices".into(), Value::Array(appendices));
     }
-    Recognised {
-        json: Value::Object(doc),
+    let json = Value::Object(doc);
+    report_placeholders(&json, "", report);
+    Recognised { json }
+}
+
+/// Only dots, ellipses and punctuation: a template's blank line.
+fn is_dots(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    !t.is_empty()
+        && t.chars()
+            .all(|c| matches!(c, '.' | '…' | ';' | ',' | ':' | '/'))
+}
+
+/// A template's placeholder: a run of dots or ellipses, or the words the
+/// model forms use for what is to be filled in.
+pub fn is_placeholder(s: &str) -> bool {
+    let words = [
+        "TÊN CƠ QUAN",
+        "TÊN CQ",
+        "Họ và tên",
+        "QUYỀN HẠN, CHỨC VỤ",
+        "TÊN LOẠI VĂN BẢN",
+        "THẨM QUYỀN BAN HÀNH",
+    ];
+    s.contains("...") || s.contains('…') || words.iter().any(|w| s.contains(w))
+}
+
+/// Reports every placeholder left in the document, with its JSON path.
+fn report_placeholders(v: &Value, path: &str, report: &mut Report) {
+    match v {
+        Value::String(s) if is_placeholder(s) => report.add(
+            Kind::Guessed,
+            &Loc::Whole,
+            format!("chỗ trống của mẫu, cần điền: {path} = {}", quote(s)),
+            format!("template placeholder to fill in: {path} = {}", quote(s)),
+        ),
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                report_placeholders(x, &format!("{path}[{i}]"), report);
+            }
+        }
+        Value::Object(o) => {
+            for (k, x) in o {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                report_placeholders(x, &p, report);
+            }
+        }
+        _ => {}
     }
 }
 
