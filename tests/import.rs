@@ -201,6 +201,13 @@ fn model_forms_import() {
             rep.mentions(Kind::Omitted, "chỉ số trên"),
             "Mẫu {code}: annotation numbers"
         );
+        assert!(
+            rep.mentions(Kind::Guessed, "chỗ trống của mẫu"),
+            "Mẫu {code}: placeholders"
+        );
+        let signer = &r.json["signature"];
+        let name = signer["name"].as_str().or(signer[1]["name"].as_str());
+        assert_eq!(name, Some("Họ và tên"), "Mẫu {code}");
         // Mẫu 1.6 keeps its notes in the closing table's last row: reported
         // there as lines of the closing, not as a notes table.
         if code != "1.6" {
