@@ -639,3 +639,65 @@ fn model_forms_dump() {
         }
     }
 }
+
+fn staff_file(name: &str) -> serde_json::Value {
+    let bytes = std::fs::read(root().join("tests/data/staff").join(name)).unwrap();
+    let (json, report) = vanban::import_json(&bytes, SourceKind::Docx).unwrap();
+    eprintln!("{name}:\n{}", report.render(vanban_model::lang::Lang::Vi));
+    render(json.as_bytes(), &[Format::Pdf]);
+    serde_json::from_str(&json).unwrap()
+}
+
+#[test]
+fn staff_files_import() {
+    let a = staff_file("cong-van-go-tay.docx");
+    assert_eq!(a["type"], "cong_van");
+    assert_eq!(a["issuer"]["abbr"], "PGDĐT");
+    assert_eq!(a["issuer"]["unit"], "TH");
+    assert_eq!(a["title"], "tổ chức ngày hội đọc sách năm 2024");
+    assert_eq!(
+        a["to"][0],
+        "Hiệu trưởng các trường tiểu học trên địa bàn huyện"
+    );
+    assert_eq!(a["body"][2]["heading"], "Nội dung ngày hội gồm:");
+    assert_eq!(a["body"][3]["list"][0], "Trưng bày sách theo chủ đề;");
+    assert_eq!(a["signature"]["for"]["mode"], "KT");
+    assert_eq!(a["archive"], serde_json::json!(["VT", "TH"]));
+
+    let b = staff_file("ke-hoach-word-numbering.docx");
+    assert_eq!(b["type"], "ke_hoach");
+    assert_eq!(b["issuer"]["name"], "ỦY BAN NHÂN DÂN\nXÃ TỊNH HÀ");
+    // Word numbering (List Number) read as "1.", "2."; bullets as a dash list.
+    assert_eq!(
+        b["body"][0]["body"][0]["list"][1],
+        "Tạo cảnh quan sạch đẹp đón Tết."
+    );
+    assert_eq!(b["body"][1]["body"][0]["heading"], "Thời gian thực hiện");
+    assert_eq!(b["body"][1]["body"][1]["heading"], "Phân công thực hiện");
+    let cell =
+        |r: usize, c: usize| b["body"][1]["body"][1]["body"][0]["table"]["rows"][r][c].clone();
+    assert_eq!(cell(2, 2), "Thôn Thọ Lộc Tây");
+    assert_eq!(cell(3, 2), "", "merged cell continues");
+    assert!(
+        b["body"][1]["body"][0]["body"][0]
+            .as_str()
+            .unwrap()
+            .ends_with("2024^[Các thôn tập trung lực lượng từ 06 giờ 30 phút.].")
+    );
+    assert_eq!(b["signature"]["name"], "Lê Văn Hùng");
+
+    let c = staff_file("quyet-dinh-textbox.docx");
+    assert_eq!(c["type"], "quyet_dinh");
+    assert_eq!(c["number"], 7);
+    assert_eq!(c["date"], "2024-02-08");
+    assert_eq!(c["authority"], "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ NGHĨA KỲ");
+    assert_eq!(c["bases"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        c["body"][0]["body"][2]["heading"],
+        "Đoàn viên thanh niên các thôn, thành viên."
+    );
+    assert_eq!(
+        c["body"][2]["heading"],
+        "Quyết định này có hiệu lực kể từ ngày ký./."
+    );
+}

@@ -656,7 +656,7 @@ fn trim_runs(runs: &[Run]) -> Vec<Run> {
 
 fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end().trim_end_matches(['”', '"', '’', ')', '*']);
-    t.ends_with(['.', ';', '!', '?', ','])
+    t.ends_with(['.', ';', '!', '?', ',', ':'])
 }
 
 /// One heading being built.
@@ -809,6 +809,18 @@ impl BodyBuilder<'_> {
                         .rposition(|o| !o.division && o.depth_kind == kind)
                 }
             });
+        // A run-in heading that introduces (":") numbered items becomes a
+        // title over them ("Điều 1. … gồm:" followed by "1.", "2.").
+        if first
+            && sibling.is_none()
+            && let Some(top) = self.stack.last_mut()
+            && top.runin
+            && top.depth_kind != kind
+            && top.text.trim_end().ends_with(':')
+        {
+            top.runin = false;
+            top.titled_hint = true;
+        }
         // Run-in headings take no children.
         let mut open_end = self.stack.len();
         while open_end > 0 && self.stack[open_end - 1].runin {
