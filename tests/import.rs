@@ -208,14 +208,10 @@ fn model_forms_import() {
         let signer = &r.json["signature"];
         let name = signer["name"].as_str().or(signer[1]["name"].as_str());
         assert_eq!(name, Some("Họ và tên"), "Mẫu {code}");
-        // Mẫu 1.6 keeps its notes in the closing table's last row: reported
-        // there as lines of the closing, not as a notes table.
-        if code != "1.6" {
-            assert!(
-                rep.mentions(Kind::Omitted, "ghi chú của mẫu"),
-                "Mẫu {code}: notes"
-            );
-        }
+        assert!(
+            rep.mentions(Kind::Omitted, "ghi chú của mẫu"),
+            "Mẫu {code}: notes"
+        );
         // The render works on the imported template.
         let text = serde_json::to_string(&r.json).unwrap();
         vanban::render(text.as_bytes(), &[Format::Pdf], &RenderOptions::default())
@@ -700,4 +696,27 @@ fn staff_files_import() {
         c["body"][2]["heading"],
         "Quyết định này có hiệu lực kể từ ngày ký./."
     );
+}
+
+/// A .doc is converted with LibreOffice when `soffice` is present.
+#[test]
+fn cli_imports_a_doc_with_libreoffice() {
+    if !have("soffice") {
+        eprintln!("skipped: soffice not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .arg("import")
+        .arg(root().join("tests/data/Phuluc3.doc"))
+        .arg("-o")
+        .arg(dir.path().join("p.json"))
+        .env_remove("VANBAN_LANG")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("LibreOffice"), "{err}");
+    let json = std::fs::read_to_string(dir.path().join("p.json")).unwrap();
+    vanban::check(json.as_bytes()).unwrap();
 }

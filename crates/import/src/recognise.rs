@@ -1774,11 +1774,23 @@ pub fn recognise(items: &[Item], footers: &[Para], report: &mut Report) -> Recog
         for (ci, col) in cols.iter().enumerate() {
             let mut sig: Vec<Line> = Vec::new();
             let mut in_recipients = false;
+            let mut in_notes = false;
             for l in col {
                 if l.rule {
                     continue;
                 }
                 let t = l.text.trim();
+                // A template's notes inside the closing table (Mẫu 1.6).
+                if in_notes || is_notes_start(t) {
+                    in_notes = true;
+                    report.add(
+                        Kind::Omitted,
+                        &l.loc,
+                        format!("ghi chú của mẫu {}", quote(t)),
+                        format!("template note {}", quote(t)),
+                    );
+                    continue;
+                }
                 if let Some(after) = t.strip_prefix("Nơi nhận") {
                     in_recipients = true;
                     report.add(Kind::Recognised, &l.loc, "“Nơi nhận:”", "“Nơi nhận:”");
