@@ -137,7 +137,7 @@ pub fn read(bytes: &[u8], report: &mut Report) -> Result<DocxContent, ImportErro
             let text: Vec<String> = items
                 .iter()
                 .filter_map(|i| match i {
-                    Item::Para(p) => Some(crate::ir::markup(&p.runs, false, false)),
+                    Item::Para(p) => Some(crate::ir::markup_note(&p.runs)),
                     Item::Table(_) => None,
                 })
                 .filter(|s| !s.is_empty())

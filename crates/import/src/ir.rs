@@ -179,6 +179,15 @@ pub fn escape(s: &str, in_note: bool) -> String {
 /// paragraph carries it, `skip_bold`/`skip_italic`), footnotes as `^[…]`,
 /// superscript runs left out when `drop_sup`. Whitespace is collapsed.
 pub fn markup(runs: &[Run], skip_bold: bool, skip_italic: bool) -> String {
+    markup_with(runs, skip_bold, skip_italic, false)
+}
+
+/// [`markup`] for the text of a footnote (brackets escaped, no nested notes).
+pub fn markup_note(runs: &[Run]) -> String {
+    markup_with(runs, false, false, true)
+}
+
+fn markup_with(runs: &[Run], skip_bold: bool, skip_italic: bool, in_note: bool) -> String {
     // Collapse whitespace across runs first, keeping run boundaries.
     let mut segs: Vec<(String, bool, bool, Option<String>)> = Vec::new();
     let mut prev_space = true;
@@ -218,20 +227,20 @@ pub fn markup(runs: &[Run], skip_bold: bool, skip_italic: bool) -> String {
                 (false, true) => "*",
                 _ => "",
             };
-            let core = t.trim_matches(|c: char| c == ' ' || c == '\n');
+            let core = t.trim_matches(char::is_whitespace);
             if stars.is_empty() || core.is_empty() || out.ends_with('*') {
-                out.push_str(&escape(&t, false));
+                out.push_str(&escape(&t, in_note));
             } else {
-                let lead = &t[..t.len() - t.trim_start_matches([' ', '\n']).len()];
-                let trail = &t[t.trim_end_matches([' ', '\n']).len()..];
-                out.push_str(&escape(lead, false));
+                let lead = &t[..t.len() - t.trim_start_matches(char::is_whitespace).len()];
+                let trail = &t[t.trim_end_matches(char::is_whitespace).len()..];
+                out.push_str(&escape(lead, in_note));
                 out.push_str(stars);
-                out.push_str(&escape(core, false));
+                out.push_str(&escape(core, in_note));
                 out.push_str(stars);
-                out.push_str(&escape(trail, false));
+                out.push_str(&escape(trail, in_note));
             }
         }
-        if let Some(n) = note {
+        if let Some(n) = note.filter(|_| !in_note) {
             let n = n.trim();
             if !n.is_empty() {
                 out.push_str("^[");

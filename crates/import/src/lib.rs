@@ -137,7 +137,25 @@ fn finish(
     if !has_text {
         return Err(ImportError::Empty);
     }
-    let r = recognise::recognise(items, footers, &mut report);
+    // Control characters (other than line breaks and tabs) are not text.
+    let mut items = items.to_vec();
+    let mut footers = footers.to_vec();
+    let mut dropped = 0usize;
+    for it in &mut items {
+        sanitize_item(it, &mut dropped);
+    }
+    for p in &mut footers {
+        sanitize_para(p, &mut dropped);
+    }
+    if dropped > 0 {
+        report.add(
+            Kind::Omitted,
+            &Loc::Whole,
+            format!("{dropped} ký tự điều khiển (không phải chữ) đã bỏ"),
+            format!("{dropped} control characters (not text) removed"),
+        );
+    }
+    let r = recognise::recognise(&items, &footers, &mut report);
     let text = serde_json::to_string(&r.json).map_err(|e| ImportError::Invalid(e.to_string()))?;
     let document = vanban_model::parse(&text).map_err(|e| ImportError::Invalid(e.to_string()))?;
     Ok(Imported {
@@ -145,4 +163,48 @@ fn finish(
         document,
         report,
     })
+}
+
+fn clean_text(s: &mut String, dropped: &mut usize) {
+    if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        let before = s.chars().count();
+        // A form feed or vertical tab typed as a break stays a break.
+        let t: String = s
+            .chars()
+            .map(|c| {
+                if c == '\u{b}' || c == '\u{c}' {
+                    '\n'
+                } else {
+                    c
+                }
+            })
+            .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+            .collect();
+        *dropped += before - t.chars().count();
+        *s = t;
+    }
+}
+
+fn sanitize_para(p: &mut ir::Para, dropped: &mut usize) {
+    for r in &mut p.runs {
+        clean_text(&mut r.text, dropped);
+        if let Some(n) = &mut r.note {
+            clean_text(n, dropped);
+        }
+    }
+}
+
+fn sanitize_item(it: &mut ir::Item, dropped: &mut usize) {
+    match it {
+        ir::Item::Para(p) => sanitize_para(p, dropped),
+        ir::Item::Table(t) => {
+            for row in &mut t.rows {
+                for c in row {
+                    for i in &mut c.items {
+                        sanitize_item(i, dropped);
+                    }
+                }
+            }
+        }
+    }
 }

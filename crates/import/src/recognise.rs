@@ -659,6 +659,10 @@ fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', ';', '!', '?', ',', ':'])
 }
 
+/// Deepest heading nesting built from typed labels; deeper labels become
+/// siblings (the model allows 32 levels of blocks, divisions and lists included).
+const MAX_HEADING_DEPTH: usize = 12;
+
 /// One heading being built.
 struct Open {
     depth_kind: LabelKind,
@@ -834,6 +838,12 @@ impl BodyBuilder<'_> {
                 .iter()
                 .position(|o| !o.division)
                 .unwrap_or(self.stack.len()),
+        };
+        // Far below any real document (the model allows 32 levels of blocks).
+        let at = if at >= MAX_HEADING_DEPTH {
+            self.stack.len().min(at) - 1
+        } else {
+            at
         };
         self.close_to(at);
         let d = self.stack.iter().filter(|o| !o.division).count();
@@ -2129,6 +2139,7 @@ pub fn recognise(items: &[Item], footers: &[Para], report: &mut Report) -> Recog
     if !title.trim().is_empty() {
         doc.insert("title".into(), json!(title.trim()));
     }
+    to.retain(|r| !r.is_empty());
     if !to.is_empty() {
         doc.insert("to".into(), json!(to));
     }
@@ -2171,6 +2182,7 @@ pub fn recognise(items: &[Item], footers: &[Para], report: &mut Report) -> Recog
     }
     doc.insert("body".into(), Value::Array(body));
     doc.insert("signature".into(), signature);
+    recipients.retain(|r| !r.is_empty());
     if !recipients.is_empty() {
         doc.insert("recipients".into(), json!(recipients));
     }
@@ -2242,6 +2254,7 @@ fn report_placeholders(v: &Value, path: &str, report: &mut Report) {
 }
 
 fn strip_item(s: &str) -> String {
+    let s = collapse(s).replace('\n', " ");
     let t = s.trim().trim_start_matches(['-', '–', '+', '•']).trim();
     let t = t.strip_suffix(['.', ';', ',']).unwrap_or(t).trim();
     t.to_string()
@@ -2413,7 +2426,7 @@ fn typed_note(p: &Para) -> Option<(String, String)> {
     if num.is_empty() || !num.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    let text = markup(&p.runs[first + 1..], false, false);
+    let text = crate::ir::markup_note(&p.runs[first + 1..]);
     if text.is_empty() {
         return None;
     }
