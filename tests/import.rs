@@ -720,3 +720,27 @@ fn cli_imports_a_doc_with_libreoffice() {
     let json = std::fs::read_to_string(dir.path().join("p.json")).unwrap();
     vanban::check(json.as_bytes()).unwrap();
 }
+
+/// Typed text in VIQR (RFC 1456) and in Windows-1258 bytes comes back as
+/// Unicode NFC.
+#[test]
+fn viqr_and_cp1258_text() {
+    let viqr = "UY? BAN NHA^N DA^N XA~ BA TO^\tCO^.NG HO`A XA~ HO^.I CHU? NGHI~A VIE^.T NAM\n\
+                So^': 5/TB-UBND\tBa To^, nga`y 05 tha'ng 6 na(m 2023\n\nTHO^NG BA'O\nLi.ch ho.p\n\n\
+                Ca'c ddo^`ng chi' ddu'ng gio+`.\n\nNo+i nha^.n:\tCHU? TI.CH\n- Lu+u: VT.\tPha.m Va(n Hie^`n\n";
+    let (json, report) = vanban::import_json(viqr.as_bytes(), SourceKind::Text).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["issuer"]["name"], "UỶ BAN NHÂN DÂN XÃ BA TÔ");
+    assert_eq!(v["type"], "thong_bao");
+    assert_eq!(v["date"], "2023-06-05");
+    assert_eq!(v["title"], "Lịch họp");
+    assert_eq!(v["body"][0], "Các đồng chí đúng giờ.");
+    assert_eq!(v["signature"]["name"], "Phạm Văn Hiền");
+    assert!(report.mentions(Kind::Guessed, "VIQR"));
+    // Windows-1258: "Việt" is V i ê (0xEA) + combining dot below (0xF2) t.
+    let mut cp = b"BAO CAO\nThu\n\nN\xF4\xECi dung: Vi\xEA\xF2t Nam.\n".to_vec();
+    cp.extend_from_slice(b"\nCHU TICH\nNguyen Van A\n");
+    let (json, report) = vanban::import_json(&cp, SourceKind::Text).unwrap();
+    assert!(json.contains("Việt Nam."), "{json}");
+    assert!(report.mentions(Kind::Converted, "Windows-1258"));
+}
