@@ -47,18 +47,61 @@ pub struct Imported {
 }
 
 impl Imported {
-    /// The JSON, pretty, with `"$schema"` first (what `vanban import` writes).
+    /// The JSON, pretty, with `"$schema"` first and the fields in the
+    /// order of the input format (what `vanban import` writes).
     pub fn pretty_json(&self, schema: &str) -> String {
-        let mut m = serde_json::Map::new();
-        m.insert("$schema".into(), Value::from(schema));
-        if let Value::Object(o) = &self.json {
-            for (k, v) in o {
-                m.insert(k.clone(), v.clone());
+        const ORDER: [&str; 20] = [
+            "type",
+            "issuer",
+            "number",
+            "symbol",
+            "place",
+            "date",
+            "urgency",
+            "secrecy",
+            "title",
+            "to",
+            "authority",
+            "bases",
+            "numbering",
+            "body",
+            "signature",
+            "recipients",
+            "archive",
+            "drafter",
+            "contact",
+            "appendices",
+        ];
+        let Value::Object(o) = &self.json else {
+            return String::new();
+        };
+        let mut fields: Vec<(String, &Value)> = Vec::new();
+        for k in ORDER {
+            if let Some(v) = o.get(k) {
+                fields.push((k.to_string(), v));
             }
         }
-        let mut s = serde_json::to_string_pretty(&Value::Object(m)).unwrap_or_default();
-        s.push('\n');
-        s
+        for (k, v) in o {
+            if !ORDER.contains(&k.as_str()) {
+                fields.push((k.clone(), v));
+            }
+        }
+        let schema = Value::from(schema);
+        let mut out = String::from("{\n");
+        let all = std::iter::once(("$schema".to_string(), &schema)).chain(fields);
+        let mut first = true;
+        for (k, v) in all {
+            if !first {
+                out.push_str(",\n");
+            }
+            first = false;
+            let body = serde_json::to_string_pretty(v)
+                .unwrap_or_default()
+                .replace('\n', "\n  ");
+            out.push_str(&format!("  {}: {body}", Value::from(k)));
+        }
+        out.push_str("\n}\n");
+        out
     }
 }
 
