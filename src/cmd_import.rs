@@ -12,22 +12,19 @@ const EXIT_DOCUMENT: u8 = 1;
 /// Exit code: usage or I/O error.
 const EXIT_USAGE: u8 = 2;
 
-/// Arguments of `vanban import`.
+/// Arguments of `vanban import` (Vietnamese help: `cli_lang::HELP_VI`).
 #[derive(clap::Args)]
 pub struct ImportArgs {
-    /// Tệp Word (.docx, .doc) hoặc chữ gõ (.txt); `-` là đầu vào chuẩn.
     /// A Word file (.docx, .doc) or typed text (.txt); `-` reads standard input.
     pub input: PathBuf,
-    /// Nơi ghi JSON (mặc định TÊN.json; `-`: đầu ra chuẩn). Where to write the JSON.
+    /// Where to write the JSON (default NAME.json here; `-`: standard output).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Ngôn ngữ báo cáo: vi (mặc định) hoặc en. Report language.
-    #[arg(long)]
-    pub lang: Option<String>,
 }
 
-fn lang(arg: Option<&str>) -> Lang {
-    arg.and_then(Lang::parse).unwrap_or_else(Lang::from_env)
+/// The language of this run (the global `--lang`, else `VANBAN_LANG`).
+fn lang() -> Lang {
+    crate::cli_lang::lang()
 }
 
 /// What the bytes are, from the name and the first bytes.
@@ -136,7 +133,7 @@ fn import_bytes(
 
 /// `vanban import`.
 pub fn run(args: &ImportArgs) -> Result<(), (u8, String)> {
-    let lang = lang(args.lang.as_deref());
+    let lang = lang();
     let bytes = read(&args.input)?;
     let imported = match import_bytes(&args.input, bytes.clone(), lang)? {
         Some(i) => i,
@@ -180,7 +177,7 @@ pub fn run(args: &ImportArgs) -> Result<(), (u8, String)> {
 /// For `vanban render`: a .docx/.doc/.txt input is imported first (report
 /// on standard error) and its JSON rendered; JSON passes through.
 pub fn render_source(input: &Path, bytes: Vec<u8>) -> Result<Vec<u8>, (u8, String)> {
-    let lang = Lang::from_env();
+    let lang = lang();
     match import_bytes(input, bytes.clone(), lang)? {
         Some(i) => Ok(i.pretty_json(vanban::IMPORT_SCHEMA).into_bytes()),
         None => Ok(bytes),
@@ -203,7 +200,7 @@ fn read(input: &Path) -> Result<Vec<u8>, (u8, String)> {
             what: input.display().to_string(),
             limit: vanban_import::docx::MAX_DOCX_BYTES,
         };
-        return Err((EXIT_DOCUMENT, e.describe(lang(None))));
+        return Err((EXIT_DOCUMENT, e.describe(lang())));
     }
     std::fs::read(input).map_err(|e| (EXIT_USAGE, format!("{}: {e}", input.display())))
 }
