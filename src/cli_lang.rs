@@ -213,6 +213,27 @@ pub const HELP_VI: &[(&str, &str, &str)] = &[
         "Ví dụ:\n  vanban render in.json --pdf-standard a3b -o out/\n  vanban extract out/in.pdf -o lai.json      # giống hệt in.json từng byte\n  vanban extract out/in.pdf > lai.json\n\nMã thoát: 0 thành công, 1 tệp PDF không có (hoặc không đọc được) JSON nguồn, 2 lỗi cách dùng hoặc đọc/ghi tệp.",
     ),
     ("extract", "input", "Tệp PDF."),
+    // import
+    (
+        "import",
+        "",
+        "Nhập văn bản Word (.docx, .doc) hoặc chữ gõ (.txt) thành JSON, kèm báo cáo nhập.",
+    ),
+    (
+        "import",
+        AFTER,
+        "Ví dụ:\n  vanban import du-thao.docx                 # ghi du-thao.json, báo cáo ra đầu ra lỗi chuẩn\n  vanban import du-thao.txt -o bao-cao.json\n  vanban render du-thao.docx -o out/         # nhập rồi xuất PDF, DOCX một lần\n\nTệp .doc được chuyển sang .docx bằng LibreOffice (soffice) khi máy có cài.",
+    ),
+    (
+        "import",
+        "input",
+        "Tệp Word (.docx, .doc) hoặc chữ gõ (.txt); `-` là đầu vào chuẩn.",
+    ),
+    (
+        "import",
+        "output",
+        "Nơi ghi JSON (mặc định TÊN.json tại thư mục hiện tại; `-`: đầu ra chuẩn).",
+    ),
     (
         "extract",
         "output",

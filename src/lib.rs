@@ -528,3 +528,31 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     result
 }
+
+/// The `$schema` written at the top of imported JSON (`vanban schema >
+/// vanban.schema.json` puts the schema there).
+pub const IMPORT_SCHEMA: &str = "vanban.schema.json";
+
+pub use vanban_import::{ImportError, Report as ImportReport, SourceKind};
+
+/// Imports a Word file (DOCX) or typed text into the model, with the
+/// import report (what was recognised, guessed, kept as plain paragraphs or
+/// left out, and where). The document is validated exactly as JSON input is.
+pub fn import(
+    bytes: &[u8],
+    kind: SourceKind,
+) -> Result<(vanban_model::Document, vanban_import::Report), ImportError> {
+    let i = vanban_import::import(bytes, kind)?;
+    Ok((i.document, i.report))
+}
+
+/// Imports a Word file or typed text and returns vanban's input JSON
+/// (pretty, with `"$schema"`) and the report: what `vanban import` writes
+/// and what the web editor's import endpoint sends back.
+pub fn import_json(
+    bytes: &[u8],
+    kind: SourceKind,
+) -> Result<(String, vanban_import::Report), ImportError> {
+    let i = vanban_import::import(bytes, kind)?;
+    Ok((i.pretty_json(IMPORT_SCHEMA), i.report))
+}

@@ -8,6 +8,7 @@ use vanban::{FontSet, Format, PdfStandard, RenderOptions};
 
 mod batch;
 mod cli_lang;
+mod cmd_import;
 mod new_cmd;
 
 use cli_lang::t;
@@ -35,6 +36,11 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Import a Word file (.docx, .doc) or typed text (.txt) to JSON, with a report.
+    #[command(
+        after_help = "Examples:\n  vanban import du-thao.docx                 # du-thao.json here, the report on standard error\n  vanban import du-thao.txt -o bao-cao.json\n  vanban render du-thao.docx -o out/         # import and render in one step\n\nA .doc is converted with LibreOffice (soffice) when it is installed."
+    )]
+    Import(cmd_import::ImportArgs),
     /// Render a document to PDF and/or DOCX.
     #[command(
         after_help = "Examples:\n  vanban render bao-cao.json                 # bao-cao.pdf and bao-cao.docx here\n  vanban render bao-cao.json -o out/         # out/bao-cao.pdf and out/bao-cao.docx\n  vanban render bao-cao.json -o x.pdf        # just the PDF\n  vanban render - --format pdf -o - < in.json > out.pdf\n\nOutputs are written atomically: on any error no file is written."
@@ -185,6 +191,9 @@ fn main() -> ExitCode {
             font_dir.as_deref(),
             (!no_sign_fields, meta_json),
         ),
+        Command::Import(args) => {
+            cmd_import::run(&args).map_err(|(code, message)| Failure { code, message })
+        }
         Command::Extract { input, output } => extract(&input, output.as_deref()),
         Command::Batch(args) => batch::run(&args).map_err(|f| Failure {
             code: f.code,
@@ -356,7 +365,8 @@ fn render(
         _ => None,
     };
     let fonts = load_fonts(font_dir)?;
-    let json = read_input(input)?;
+    let json = cmd_import::render_source(input, read_input(input)?)
+        .map_err(|(code, message)| Failure { code, message })?;
     let opts = RenderOptions {
         pdf_standard: standard,
         source_date_epoch: source_date_epoch()?,

@@ -53,3 +53,54 @@ pub fn render(data: &[u8]) {
     });
     let _ = vanban::render(doc.to_string().as_bytes(), &formats, &opts);
 }
+
+/// A DOCX package around `document_xml` (the fuzz input), so that the XML
+/// walker and the recogniser see arbitrary WordprocessingML.
+pub fn wrap_docx(document_xml: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut buf = Vec::new();
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(&mut buf));
+    let o = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let mut put = |name: &str, data: &[u8]| {
+        let _ = z.start_file(name, o);
+        let _ = z.write_all(data);
+    };
+    put(
+        "_rels/.rels",
+        br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#,
+    );
+    put("word/document.xml", document_xml);
+    let _ = z.finish();
+    buf
+}
+
+/// The DOCX reader and recogniser: the input as a whole file, and as the
+/// document part of a valid package. An import either fails with a clear
+/// error or gives JSON the model accepts: `Invalid` (the importer wrote
+/// JSON the model rejects) is a bug.
+pub fn import_docx(data: &[u8]) {
+    for bytes in [data.to_vec(), wrap_docx(data)] {
+        match vanban_import::import(&bytes, vanban_import::SourceKind::Docx) {
+            Err(vanban_import::ImportError::Invalid(m)) => panic!("importer wrote invalid JSON: {m}"),
+            Err(e) => {
+                let _ = e.to_string();
+            }
+            Ok(i) => {
+                let _ = i.report.render(vanban_model::lang::Lang::Vi);
+            }
+        }
+    }
+}
+
+/// The typed-text recogniser (the paste box) on any bytes.
+pub fn import_text(data: &[u8]) {
+    match vanban_import::import(data, vanban_import::SourceKind::Text) {
+        Err(vanban_import::ImportError::Invalid(m)) => panic!("importer wrote invalid JSON: {m}"),
+        Err(e) => {
+            let _ = e.to_string();
+        }
+        Ok(i) => {
+            let _ = i.report.render(vanban_model::lang::Lang::En);
+        }
+    }
+}

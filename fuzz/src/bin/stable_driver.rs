@@ -151,6 +151,18 @@ fn outcome(target: &str, data: &[u8]) -> String {
             },
             Err(_) => "not utf-8".to_string(),
         },
+        "import_docx" | "import_text" => {
+            let kind = if target == "import_docx" {
+                vanban_import::SourceKind::Docx
+            } else {
+                vanban_import::SourceKind::Text
+            };
+            let bytes = if target == "import_docx" { vanban_fuzz::wrap_docx(data) } else { data.to_vec() };
+            match vanban_import::import(&bytes, kind) {
+                Ok(i) => format!("ok {}", i.report.entries.len().min(20)),
+                Err(e) => format!("{e:?}"),
+            }
+        }
         _ => match vanban_model::parse_bytes(data) {
             Ok(_) => "ok".to_string(),
             Err(e) => {
@@ -200,8 +212,10 @@ fn main() {
         "markup" => vanban_fuzz::markup,
         "json_model" => vanban_fuzz::json_model,
         "render" => vanban_fuzz::render,
+        "import_docx" => vanban_fuzz::import_docx,
+        "import_text" => vanban_fuzz::import_text,
         other => {
-            eprintln!("unknown target {other}: markup, json_model or render");
+            eprintln!("unknown target {other}: markup, json_model, render, import_docx or import_text");
             std::process::exit(2);
         }
     };
