@@ -688,6 +688,10 @@ struct BodyBuilder<'r> {
     list: Option<(LabelKind, Vec<Value>)>,
     notes: &'r std::collections::HashMap<String, String>,
     pending_division_title: bool,
+    /// The last heading closed at each stack depth (its kind and typed
+    /// number), so that "3." after "2. …" and a paragraph continues the
+    /// khoản numbering instead of climbing to the Điều level.
+    closed: Vec<Option<(LabelKind, String)>>,
 }
 
 impl BodyBuilder<'_> {
@@ -724,6 +728,10 @@ impl BodyBuilder<'_> {
         self.flush_list();
         while self.stack.len() > depth {
             let Some(o) = self.stack.pop() else { break };
+            let at = self.stack.len();
+            self.closed.truncate(at);
+            self.closed.resize(at + 1, None);
+            self.closed[at] = (!o.division).then(|| (o.depth_kind, o.label.clone()));
             let mut m = Map::new();
             if o.division {
                 let key = match o.depth_kind {
@@ -805,6 +813,20 @@ impl BodyBuilder<'_> {
                         .is_some_and(|c| Some(c + 1) == parse_counter(kind, &number))
             })
             .or_else(|| {
+                // The heading just closed under the deepest open one ("2."
+                // closed by a paragraph) whose next number this is.
+                let end = self.stack.len();
+                self.closed
+                    .get(end)
+                    .and_then(|c| c.as_ref())
+                    .filter(|(k, label)| {
+                        *k == kind
+                            && parse_counter(kind, label)
+                                .is_some_and(|c| Some(c + 1) == parse_counter(kind, &number))
+                    })
+                    .map(|_| end)
+            })
+            .or_else(|| {
                 if first {
                     None
                 } else {
@@ -882,6 +904,7 @@ impl BodyBuilder<'_> {
                 quote(&text)
             ),
         );
+        self.closed.truncate(self.stack.len());
         self.stack.push(Open {
             depth_kind: kind,
             label: number,
@@ -1742,6 +1765,7 @@ pub fn recognise(items: &[Item], footers: &[Para], report: &mut Report) -> Recog
         list: None,
         notes: &notes,
         pending_division_title: false,
+        closed: Vec::new(),
     };
     for (k, it) in items.iter().enumerate().take(body_end).skip(i) {
         if note_items.contains(&k) {
@@ -1872,10 +1896,7 @@ pub fn recognise(items: &[Item], footers: &[Para], report: &mut Report) -> Recog
             signatures.push(v);
         }
     }
-    let two_signers = matches!(
-        doc_type,
-        DocType::BienBan | DocType::HopDong | DocType::BanGhiNho | DocType::BanThoaThuan
-    );
+    let two_signers = doc_type.max_signers() > 1;
     if !two_signers && signatures.len() > 1 {
         // One signer: the right-most block (the signature column).
         let keep = signatures.pop();
@@ -1980,6 +2001,7 @@ pub fn recognise(items: &[Item], footers: &[Para], report: &mut Report) -> Recog
             list: None,
             notes: &notes,
             pending_division_title: false,
+            closed: Vec::new(),
         };
         for it in leftovers {
             match it {
@@ -2118,11 +2140,9 @@ pub fn recognise(items: &[Item], footers: &[Para], report: &mut Report) -> Recog
     for (field, key) in &front.marks {
         doc.insert((*field).into(), json!(key));
     }
-    let place = front
-        .place
-        .clone()
-        .filter(|p| !p.trim().is_empty())
-        .unwrap_or_else(|| {
+    let found_place = front.place.clone().filter(|p| !p.trim().is_empty());
+    if doc_type.has_place_date_line() {
+        let place = found_place.unwrap_or_else(|| {
             report.add(
                 Kind::Guessed,
                 &Loc::Whole,
@@ -2131,7 +2151,17 @@ pub fn recognise(items: &[Item], footers: &[Para], report: &mut Report) -> Recog
             );
             "…".to_string()
         });
-    doc.insert("place".into(), json!(place));
+        doc.insert("place".into(), json!(place));
+    } else if let Some(p) = found_place {
+        // Mẫu 1.9: a biên bản prints no place-and-date line, so the model
+        // refuses a place; say so rather than drop it in silence.
+        report.add(
+            Kind::Omitted,
+            &Loc::Whole,
+            format!("biên bản không in dòng địa danh (Mẫu 1.9): địa danh “{p}” không đưa vào; ghi địa điểm trong nội dung"),
+            format!("a biên bản prints no place line (Mẫu 1.9): place “{p}” left out; write the place in the body"),
+        );
+    }
     doc.insert(
         "date".into(),
         front.date.clone().map(Value::from).unwrap_or(Value::Null),
@@ -2503,6 +2533,7 @@ fn appendix(
         list: None,
         notes,
         pending_division_title: false,
+        closed: Vec::new(),
     };
     while i < n {
         match &items[i] {

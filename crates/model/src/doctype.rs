@@ -245,6 +245,15 @@ impl DocType {
         }
     }
 
+    /// Whether this type prints the place-and-date line (box 4). App. III
+    /// Mẫu 1.9: a biên bản has none; every other model form has it.
+    ///
+    /// The one decision: validation (place required, or refused), the
+    /// header and import read it.
+    pub fn has_place_date_line(self) -> bool {
+        self != DocType::BienBan
+    }
+
     /// The most signers a document of this type takes (see [`Self::signer_layout`]).
     pub fn max_signers(self) -> usize {
         match self.signer_layout() {

@@ -1114,8 +1114,8 @@ impl Validator {
         };
         // App. III Mẫu 1.9: a biên bản has no place-and-date line, so a
         // place given would be lost; every other type prints it (box 4).
-        let place = match (&raw.place, ty) {
-            (Some(_), DocType::BienBan) => {
+        let place = match (&raw.place, ty.has_place_date_line()) {
+            (Some(_), false) => {
                 self.value(
                     "place",
                     Msg::new(
@@ -1125,7 +1125,7 @@ impl Validator {
                 );
                 None
             }
-            (None, DocType::BienBan) => Some(String::new()),
+            (None, false) => Some(String::new()),
             (Some(p), _) => self.text(p, "place", LINE),
             (None, _) => {
                 self.err(

@@ -171,7 +171,7 @@ pub(crate) fn header_grid(cx: &mut Ctx) -> Table {
         p.space_before = VV_SPACE_BEFORE;
         left2.push(Block::Para(p));
     }
-    let right2 = if doc.doc_type == DocType::BienBan {
+    let right2 = if !doc.doc_type.has_place_date_line() {
         // Mẫu 1.9: a biên bản has no place/date line.
         let mut p = form_line(Vec::new(), DATE_SIZE, "date");
         p.line_height = row2_pitch;
