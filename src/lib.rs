@@ -14,6 +14,9 @@
 
 use std::path::Path;
 
+mod issuance;
+pub use issuance::{IssueError, IssueRequest, issue};
+
 pub use vanban_layout::flow::RegionKind;
 pub use vanban_layout::fonts::FontSet;
 pub use vanban_pdf::sign::{FIELD_ORGANISATION, FIELD_SIGNER};

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use vanban::{FontSet, Format, PdfStandard, RenderOptions};
 
 mod batch;
+mod issue_cmd;
 
 /// Exit code: the document has errors.
 const EXIT_DOCUMENT: u8 = 1;
@@ -66,6 +67,8 @@ enum Command {
         after_help = "Examples:\n  vanban batch archive/ -o out/               # every *.json below archive/\n  vanban batch a.json b.json -o out/ --format pdf\n  vanban batch list.jsonl -o out/ --force     # {\"input\": \"a.json\", \"output\": \"2023/a\"} a line\n\nOutput names are ASCII-safe (diacritics stripped); clashes get -2, -3 in input order.\nExisting files are kept unless --force. A bad document is reported and skipped.\nExit codes: 0 all rendered, 1 some documents have errors, 2 usage or I/O error\n(including an output that exists without --force)."
     )]
     Batch(batch::BatchArgs),
+    /// Cấp số và ngày ban hành vào tệp PDF đã ký / the clerk's step: fill the number and date fields.
+    Issue(issue_cmd::IssueArgs),
     /// Parse and validate documents; write nothing.
     #[command(after_help = "Example:\n  vanban check fixtures/*.json")]
     Check {
@@ -164,6 +167,9 @@ fn main() -> ExitCode {
             code: f.code,
             message: f.message,
         }),
+        Command::Issue(args) => {
+            issue_cmd::run(&args).map_err(|(code, message)| Failure { code, message })
+        }
         Command::Check { inputs } => check(&inputs),
         Command::Schema => {
             println!("{}", vanban_model::schema_json());

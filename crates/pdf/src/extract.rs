@@ -10,8 +10,10 @@
 use crate::parse::{Dict, Doc, Obj};
 use std::io::Read;
 
-/// Largest decoded source accepted (protects against decompression bombs).
-pub const MAX_SOURCE_BYTES: u64 = 256 * 1024 * 1024;
+/// Largest decoded stream accepted: the 16 MiB input limit (an embedded
+/// source cannot be larger than the input it was rendered from), which also
+/// caps what a decompression bomb can make us allocate.
+pub const MAX_SOURCE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Why no source could be extracted.
 #[derive(Debug, thiserror::Error)]
@@ -158,7 +160,7 @@ fn text_string(s: &[u8]) -> String {
 
 /// Decodes a stream's data: no filter or `/FlateDecode` (without
 /// predictors), the only encodings the writer uses for attachments.
-fn decode(doc: &Doc<'_>, dict: &Dict, raw: &[u8]) -> Result<Vec<u8>, ExtractError> {
+pub(crate) fn decode(doc: &Doc<'_>, dict: &Dict, raw: &[u8]) -> Result<Vec<u8>, ExtractError> {
     let filters: Vec<Vec<u8>> = match dict.get("Filter").map(|f| doc.resolve(f)).transpose() {
         Ok(None) => Vec::new(),
         Ok(Some(Obj::Name(n))) => vec![n],

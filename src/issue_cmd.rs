@@ -1,0 +1,111 @@
+//! `vanban issue IN.pdf --number N --date YYYY-MM-DD [-o OUT.pdf]`: the
+//! clerk's step ([`vanban::issue`]).
+
+use clap::Args;
+use std::path::PathBuf;
+use vanban_model::lang::{Lang, Msg};
+
+/// Exit code: the PDF cannot be issued.
+const EXIT_REFUSED: u8 = 1;
+/// Exit code: usage or I/O error.
+const EXIT_USAGE: u8 = 2;
+
+/// Arguments of `vanban issue`.
+#[derive(Args)]
+#[command(
+    after_help = "Ví dụ / Example:\n  vanban issue bao-cao.signed.pdf --number 58 --date 2023-06-15 -o bao-cao.issued.pdf\n\n\
+Điền số và ngày ban hành vào các trường SoKyHieu, NgayBanHanh (ThangBanHanh, NamBanHanh)\n\
+bằng một bản cập nhật gia tăng: chữ ký đã có vẫn hợp lệ.\n\
+Fills the number and date fields in one incremental update: earlier signatures stay valid.\n\n\
+Mã thoát / Exit codes: 0 xong / done, 1 từ chối / refused, 2 lỗi dùng lệnh, đọc ghi / usage or I/O error."
+)]
+pub struct IssueArgs {
+    /// Tệp PDF đã ký (hoặc chưa ký) do vanban xuất / the PDF vanban wrote, signed or not.
+    input: PathBuf,
+    /// Số văn bản / the document number (1–9999).
+    #[arg(long)]
+    number: u32,
+    /// Ngày ban hành / the issue date, YYYY-MM-DD.
+    #[arg(long)]
+    date: String,
+    /// Tệp ra (mặc định: ghi đè tệp vào) / output file (default: replace the input).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Ngôn ngữ thông báo / message language: vi (default) or en; also VANBAN_LANG.
+    #[arg(long)]
+    lang: Option<String>,
+}
+
+/// Runs `vanban issue`: `Err((exit code, message))` on failure.
+pub fn run(args: &IssueArgs) -> Result<(), (u8, String)> {
+    let lang = args
+        .lang
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or_else(Lang::from_env);
+    let say = |code: u8, m: Msg| Err((code, m.get(lang).to_owned()));
+    let input = args.input.display();
+    let date = match chrono::NaiveDate::parse_from_str(args.date.trim(), "%Y-%m-%d") {
+        Ok(d) => d,
+        Err(_) => {
+            return say(
+                EXIT_USAGE,
+                Msg::new(
+                    format!(
+                        "--date {:?}: không phải một ngày có thật dạng NĂM-THÁNG-NGÀY (ví dụ 2023-06-15)",
+                        args.date
+                    ),
+                    format!(
+                        "--date {:?}: not a real date as YYYY-MM-DD (e.g. 2023-06-15)",
+                        args.date
+                    ),
+                ),
+            );
+        }
+    };
+    let pdf = match std::fs::read(&args.input) {
+        Ok(b) => b,
+        Err(e) => {
+            return say(
+                EXIT_USAGE,
+                Msg::new(
+                    format!("không đọc được {input}: {e}"),
+                    format!("cannot read {input}: {e}"),
+                ),
+            );
+        }
+    };
+    if pdf.len() > vanban_model::MAX_INPUT_BYTES {
+        return say(
+            EXIT_USAGE,
+            Msg::new(
+                format!("{input}: tệp lớn hơn giới hạn 16 MiB"),
+                format!("{input}: the file is larger than the 16 MiB limit"),
+            ),
+        );
+    }
+    let req = vanban::IssueRequest {
+        number: args.number,
+        date,
+    };
+    let issued = match vanban::issue(&pdf, &req) {
+        Ok(b) => b,
+        Err(e) => return Err((EXIT_REFUSED, format!("{input}: {}", e.message(lang)))),
+    };
+    let out = args.output.clone().unwrap_or_else(|| args.input.clone());
+    if let Err(e) = vanban::write_atomic(&out, &issued) {
+        return say(
+            EXIT_USAGE,
+            Msg::new(
+                format!("không ghi được {}: {e}", out.display()),
+                format!("cannot write {}: {e}", out.display()),
+            ),
+        );
+    }
+    let m = Msg::new(
+        format!("đã ghi {}", out.display()),
+        format!("wrote {}", out.display()),
+    );
+    eprintln!("{}", m.get(lang));
+    Ok(())
+}
