@@ -357,13 +357,18 @@ pub fn eoffice_value(pdf: &[u8], name: &str) -> Option<String> {
     let xmp = String::from_utf8_lossy(&xmp);
     // Element form `<p:IssuedDate>2023-06</p:IssuedDate>` or attribute
     // form `p:IssuedDate="2023-06"`.
-    let at = xmp.find(name)? + name.len();
-    let rest = xmp[at..].trim_start_matches(['>', '=', '"', '\'', ' ']);
-    let value: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '-')
-        .collect();
-    (!value.is_empty()).then_some(value)
+    // The first occurrence followed by a value (the PDF/A extension schema
+    // also names the property, followed by markup).
+    xmp.match_indices(name).find_map(|(at, _)| {
+        let rest = xmp[at + name.len()..].trim_start_matches(['>', '=', '"', '\'', ' ']);
+        let value: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '-')
+            .collect();
+        value
+            .starts_with(|c: char| c.is_ascii_digit())
+            .then_some(value)
+    })
 }
 
 /// Fills the text fields named in `values` with their text, in one

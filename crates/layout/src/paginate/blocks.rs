@@ -7,7 +7,10 @@ use super::{Ctx, len, signed, table};
 use crate::flow::{Block, RegionKind, RuleBlock, Spacer};
 use crate::pages::{Item, PlacedLine, Region};
 
-/// Width of the seal room: about 36 mm (a round seal is 35–36 mm across).
+/// Side of the seal room: the seal's diameter at its real size, 36 mm by
+/// default (round seals are 35–40 mm across; the seal is placed at its real
+/// size, over about the left third of the signature, Decree 30 App. I
+/// §II.9 and Art. 13.3 of Decree 99/2016 on seals).
 pub const SEAL_WIDTH: f32 = 36.0 * 72.0 / 25.4;
 
 /// Share of the container width that the signature's centre area spans
@@ -130,23 +133,24 @@ pub(crate) fn spacer_frame(s: &Spacer, x0: f32, w: f32) -> Frame {
 /// The seal room derived from a signature room (Decree 30 App. I §II.9:
 /// the seal covers about a third of the signature, on its left).
 ///
-/// The signature's *centre area* is the central [`SIGNATURE_CENTRE`] of the
-/// room's width. The seal box has the room's height and [`SEAL_WIDTH`]
-/// (at most the room's width); its right edge lies at the centre area's
-/// left edge plus a third of the centre area's width, so the seal's right
-/// part overlaps the left third of where the signature goes. It never
-/// starts left of the room.
+/// A square of the seal's diameter ([`SEAL_WIDTH`], at most the room's
+/// width), centred vertically on the signature room, so at its real size it
+/// overlaps the title line above and the name line below, as a seal does on
+/// paper. The signature's *centre area* is the central [`SIGNATURE_CENTRE`]
+/// of the room's width; the seal's right edge lies at the centre area's
+/// left edge plus a third of its width, so the seal covers the left third
+/// of where the signature goes. It never starts left of the room (in a
+/// narrow room it starts at the room's left edge and reaches further in).
 pub fn seal_region(sig: &Region, index: u8) -> Region {
     let cw = sig.w * SIGNATURE_CENTRE;
     let cx = sig.x + (sig.w - cw) / 2.0;
-    let right = cx + cw / 3.0;
-    let w = SEAL_WIDTH.min(sig.w);
-    let x = (right - w).max(sig.x);
+    let side = SEAL_WIDTH.min(sig.w);
+    let x = (cx + cw / 3.0 - side).max(sig.x);
     Region {
         kind: RegionKind::Seal(index),
         x,
-        y: sig.y,
-        w: (right - x).max(0.0),
-        h: sig.h,
+        y: sig.y + (sig.h - side) / 2.0,
+        w: side,
+        h: side,
     }
 }
