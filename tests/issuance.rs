@@ -472,3 +472,55 @@ fn separate_appendix_gets_no_number_field() {
         assert_eq!(vanban::issue(pdf, &req), Err(vanban::IssueError::NoFields));
     }
 }
+
+/// `signature.seal_mm` sets the seal box: a square of that many mm; out of
+/// 30–45 it is an error naming the field.
+#[test]
+fn seal_box_takes_the_seal_size() {
+    let mut v: serde_json::Value = serde_json::from_slice(&ba_to()).expect("json");
+    v["signature"]["seal_mm"] = serde_json::json!(42);
+    let r = render_json(&serde_json::to_vec(&v).expect("json"), PdfStandard::A2b);
+    let seal = r
+        .signature_fields
+        .iter()
+        .find(|f| f.name == vanban::FIELD_ORGANISATION)
+        .expect("seal field");
+    let side = 42.0 * 72.0 / 25.4;
+    let [x1, y1, x2, y2] = seal.rect;
+    assert!(
+        ((x2 - x1) - side).abs() < 0.1 && ((y2 - y1) - side).abs() < 0.1,
+        "{:?}",
+        seal.rect
+    );
+    // Centred on the signature room, which stays between title and name.
+    let sig = r
+        .signature_fields
+        .iter()
+        .find(|f| f.name == vanban::FIELD_SIGNER)
+        .expect("signer field");
+    assert!(((y1 + y2) - (sig.rect[1] + sig.rect[3])).abs() < 0.1);
+    let anchors = &r.signers[0];
+    let title = anchors.title_lines.last().expect("title line");
+    let name = anchors.name_line.as_ref().expect("name line");
+    assert_eq!(title.text, "CHỦ TỊCH");
+    assert_eq!(name.text, "Phạm Văn Hiền");
+    assert!(
+        title.rect[1] >= f64::from(sig.rect[3]) - 0.5,
+        "title above the room"
+    );
+    assert!(
+        name.rect[3] <= f64::from(sig.rect[1]) + 0.5,
+        "name below the room"
+    );
+    // The seal overlaps both lines, as a seal does on paper.
+    assert!(f64::from(y2) > title.rect[1] && f64::from(y1) < name.rect[3]);
+
+    v["signature"]["seal_mm"] = serde_json::json!(50);
+    let e = vanban::render(
+        &serde_json::to_vec(&v).expect("json"),
+        &[Format::Pdf],
+        &RenderOptions::default(),
+    )
+    .expect_err("seal_mm 50");
+    assert!(e.to_string().contains("signature.seal_mm"), "{e}");
+}

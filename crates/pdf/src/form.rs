@@ -263,6 +263,10 @@ fn blank_label(text: &str) -> String {
         } else {
             flush(&mut out, spaces);
             spaces = 0;
+            // "Số: …/BC-UBND": the symbol follows the blank directly.
+            if c == '/' && out.ends_with("… ") {
+                out.pop();
+            }
             out.push(c);
         }
     }

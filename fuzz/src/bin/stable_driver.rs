@@ -151,6 +151,16 @@ fn outcome(target: &str, data: &[u8]) -> String {
             },
             Err(_) => "not utf-8".to_string(),
         },
+        "pdf_extract" => match vanban::extract_source(data) {
+            Ok(_) => "ok".to_string(),
+            Err(e) => e.to_string(),
+        },
+        "pdf_issue" => match chrono::NaiveDate::from_ymd_opt(2023, 6, 15)
+            .map(|date| vanban::issue(data, &vanban::IssueRequest { number: 58, date }))
+        {
+            Some(Err(e)) => e.to_string(),
+            _ => "ok".to_string(),
+        },
         _ => match vanban_model::parse_bytes(data) {
             Ok(_) => "ok".to_string(),
             Err(e) => {
@@ -200,8 +210,12 @@ fn main() {
         "markup" => vanban_fuzz::markup,
         "json_model" => vanban_fuzz::json_model,
         "render" => vanban_fuzz::render,
+        "pdf_extract" => vanban_fuzz::pdf_extract,
+        "pdf_issue" => vanban_fuzz::pdf_issue,
         other => {
-            eprintln!("unknown target {other}: markup, json_model or render");
+            eprintln!(
+                "unknown target {other}: markup, json_model, render, pdf_extract or pdf_issue"
+            );
             std::process::exit(2);
         }
     };
@@ -210,8 +224,12 @@ fn main() {
     let artifacts = root.join("artifacts").join(target);
     let mut pool = Vec::new();
     read_dir_files(&corpus_dir, &mut pool);
-    read_dir_files(&root.join("../fixtures"), &mut pool);
-    read_dir_files(&root.join("../tests/bad"), &mut pool);
+    if target.starts_with("pdf_") {
+        pool.extend(vanban_fuzz::pdf_seeds(&root.join("../fixtures")));
+    } else {
+        read_dir_files(&root.join("../fixtures"), &mut pool);
+        read_dir_files(&root.join("../tests/bad"), &mut pool);
+    }
     if pool.is_empty() {
         pool.push(b"{}".to_vec());
     }
