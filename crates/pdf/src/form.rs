@@ -371,12 +371,10 @@ pub(crate) fn font_objects(data: &[u8], id: FontId, first: u32) -> Result<FontOb
     let mut by_cid = chars.clone();
     by_cid.sort_by_key(|c| c.0);
     let mut widths = Vec::new();
-    let mut expected = 1u16;
-    for (cid, _, gid) in &by_cid {
+    for (expected, (cid, _, gid)) in (1u16..).zip(&by_cid) {
         if *cid != expected {
             return Err("unexpected glyph numbering in the subset".into());
         }
-        expected += 1;
         let adv = face
             .glyph_hor_advance(ttf_parser::GlyphId(*gid))
             .unwrap_or(0);
