@@ -239,4 +239,32 @@ mod tests {
         assert_eq!(s.name, "a.json");
         assert_eq!(s.data, b"{}");
     }
+
+    /// A deflate bomb stops at the 16 MiB cap: 17 MiB of zeros is refused,
+    /// 1 MiB is read.
+    #[test]
+    fn decompression_is_capped() {
+        use std::io::Write;
+        let pdf = |mib: usize| {
+            let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+            let zeros = vec![0u8; 1 << 20];
+            for _ in 0..mib {
+                z.write_all(&zeros).expect("deflate");
+            }
+            let data = z.finish().expect("deflate");
+            let mut out = format!(
+                "%PDF-1.7\n1 0 obj\n<</Type/Catalog/AF[2 0 R]>>\nendobj\n2 0 obj\n<</AFRelationship/Source/UF(a.json)/EF<</F 3 0 R>>>>\nendobj\n3 0 obj\n<</Length {}/Filter/FlateDecode>>stream\n",
+                data.len()
+            )
+            .into_bytes();
+            out.extend_from_slice(&data);
+            out.extend_from_slice(b"\nendstream\nendobj\ntrailer\n<</Root 1 0 R>>\n");
+            out
+        };
+        match extract_source(&pdf(17)) {
+            Err(ExtractError::Decode(m)) => assert!(m.contains("larger than 16777216"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(extract_source(&pdf(1)).expect("1 MiB").data.len(), 1 << 20);
+    }
 }
