@@ -140,12 +140,17 @@ fn assert_number_and_day(pdf: &Path, number_word: &str, day: bool, what: &str) {
     }
 }
 
-/// pikepdf structure checks (see tests/data/issuance/check.py).
+/// pikepdf structure checks (see tests/data/issuance/check.py), PDF/A-2b.
 fn check_structure(pdf: &Path, what: &str) {
+    check_structure_as(pdf, ("2", "B"), what);
+}
+
+/// pikepdf structure checks for PDF/A part and conformance level.
+fn check_structure_as(pdf: &Path, (part, level): (&str, &str), what: &str) {
     let out = Command::new("python3")
         .arg(data("check.py"))
         .arg(pdf)
-        .args(["2", "B"])
+        .args([part, level])
         .output()
         .expect("python3");
     assert!(
@@ -441,7 +446,82 @@ fn text_fields_are_placed_and_filled() {
             "day 5 is written 05"
         );
         assert!(issued.starts_with(pdf));
+        if tools() {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let level = match standard {
+                PdfStandard::A3b => ("3", "B"),
+                PdfStandard::A2a => ("2", "A"),
+                _ => ("2", "B"),
+            };
+            let what = format!("{standard:?}");
+            check_structure_as(&temp_file(dir.path(), "a.pdf", pdf), level, &what);
+            check_structure_as(&temp_file(dir.path(), "i.pdf", &issued), level, &what);
+        }
     }
+}
+
+/// The sidecar of documents with blanks, two signers and a separate-file
+/// appendix validates against docs/meta.schema.json (Python jsonschema).
+#[test]
+fn sidecar_follows_its_schema() {
+    let ok = Command::new("python3")
+        .args(["-c", "import jsonschema"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("skipped: python3 jsonschema is needed (.ci/run installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut sidecars = Vec::new();
+    for f in ["bao-cao-ba-to", "bien-ban", "quyet-dinh-danh-sach"] {
+        let json = std::fs::read(root().join(format!("fixtures/{f}.json"))).expect("fixture");
+        let r = render_json(&json, PdfStandard::A2b);
+        sidecars.push(r.meta_json());
+        for a in &r.appendix_files {
+            sidecars.push(a.rendered.meta_json());
+        }
+    }
+    let mut paths = Vec::new();
+    for (i, s) in sidecars.iter().enumerate() {
+        paths.push(temp_file(
+            dir.path(),
+            &format!("{i}.meta.json"),
+            s.as_bytes(),
+        ));
+    }
+    let script = "import json, sys, jsonschema\n\
+                  schema = json.load(open(sys.argv[1]))\n\
+                  for p in sys.argv[2:]:\n    jsonschema.validate(json.load(open(p)), schema)\n\
+                  print('ok')";
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(root().join("docs/meta.schema.json"))
+        .args(&paths)
+        .output()
+        .expect("python3");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The Ba Tô sidecar names its fields and the signer's anchors.
+    let v: serde_json::Value = serde_json::from_str(&sidecars[0]).expect("json");
+    assert_eq!(v["textFields"][0]["name"], "SoKyHieu");
+    assert_eq!(v["textFields"][0]["alignment"], "right");
+    assert_eq!(v["textFields"][0]["maxLength"], 4);
+    assert_eq!(v["textFields"][1]["name"], "NgayBanHanh");
+    assert_eq!(v["textFields"][1]["style"], "italic");
+    assert_eq!(v["textFields"][1]["size"], 14.0);
+    assert_eq!(
+        v["signers"][0]["titleLines"][0]["text"],
+        "TM. ỦY BAN NHÂN DÂN"
+    );
+    assert_eq!(v["signers"][0]["nameLine"]["text"], "Phạm Văn Hiền");
+    assert_eq!(
+        v["pageSizes"].as_array().map(Vec::len),
+        v["pageCount"].as_u64().map(|n| n as usize)
+    );
 }
 
 /// A separate-file appendix keeps its ChuKy_CoQuan box at the top right and
