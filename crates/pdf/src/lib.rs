@@ -15,9 +15,10 @@
 //! # Post-steps
 //!
 //! After krilla: the e-office XMP fields ([`xmp`], an in-place splice), then,
-//! when [`PdfOptions::sign_fields`] asks, the empty signature fields as an
-//! incremental update ([`sign`]). [`extract_source`] reads the embedded JSON
-//! source back ([`extract`]).
+//! when [`PdfOptions::sign_fields`] asks, the empty signature fields and the
+//! text fields over the clerk's blanks as an incremental update ([`sign`],
+//! [`form`]). [`extract_source`] reads the embedded JSON source back
+//! ([`extract`]); [`issue`] fills the text fields later (`vanban issue`).
 //!
 //! # XMP: the e-office namespace
 //!

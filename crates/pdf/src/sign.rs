@@ -1,5 +1,6 @@
-//! Empty signature fields for the e-office signing tools, added as an
-//! incremental update.
+//! Empty signature fields for the e-office signing tools, and the clerk's
+//! text fields over the number and date blanks ([`crate::form`]), added as
+//! one incremental update.
 //!
 //! krilla has no form fields, so this post-step appends to the finished
 //! file (whose bytes stay untouched, as signing tools expect):
