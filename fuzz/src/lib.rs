@@ -87,7 +87,10 @@ pub fn pdf_seeds(fixtures: &std::path::Path) -> Vec<Vec<u8>> {
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
     paths.sort();
-    for p in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
+    for p in paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+    {
         let Ok(json) = std::fs::read(p) else { continue };
         let Ok(r) = vanban::render_with(
             &json,
