@@ -3,7 +3,7 @@
 
 use clap::Args;
 use std::path::PathBuf;
-use vanban_model::lang::{Lang, Msg};
+use vanban_model::lang::Msg;
 
 /// Exit code: the PDF cannot be issued.
 const EXIT_REFUSED: u8 = 1;
@@ -31,18 +31,12 @@ pub struct IssueArgs {
     /// Tệp ra (mặc định: ghi đè tệp vào) / output file (default: replace the input).
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// Ngôn ngữ thông báo / message language: vi (default) or en; also VANBAN_LANG.
-    #[arg(long)]
-    lang: Option<String>,
 }
 
 /// Runs `vanban issue`: `Err((exit code, message))` on failure.
 pub fn run(args: &IssueArgs) -> Result<(), (u8, String)> {
-    let lang = args
-        .lang
-        .as_deref()
-        .and_then(Lang::parse)
-        .unwrap_or_else(Lang::from_env);
+    // The global --lang / VANBAN_LANG (src/cli_lang.rs).
+    let lang = crate::cli_lang::lang();
     let say = |code: u8, m: Msg| Err((code, m.get(lang).to_owned()));
     let input = args.input.display();
     let date = match chrono::NaiveDate::parse_from_str(args.date.trim(), "%Y-%m-%d") {

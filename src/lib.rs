@@ -14,10 +14,14 @@
 
 use std::path::Path;
 
+pub mod messages;
+pub mod starters;
+
+pub use starters::starter;
+
 mod issuance;
 pub mod sidecar;
 pub use issuance::{IssueError, IssueRequest, issue};
-
 pub use vanban_layout::flow::RegionKind;
 pub use vanban_layout::fonts::FontSet;
 pub use vanban_pdf::sign::{FIELD_ORGANISATION, FIELD_SIGNER};
