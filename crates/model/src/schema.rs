@@ -192,6 +192,11 @@ pub const SCHEMA_VI: &[(&str, &str, &str)] = &[
         "Họ và tên người ký, ví dụ \"Phạm Văn Hiền\".",
     ),
     (
+        "Signature.seal_mm",
+        "Đường kính con dấu (ô số 8)",
+        "Đường kính con dấu của cơ quan, tính bằng mm (30–45, mặc định 36): ô đóng dấu ChuKy_CoQuan là hình vuông cỡ thật của con dấu, đè lên khoảng một phần ba bên trái chữ ký.",
+    ),
+    (
         "Signatures",
         "Người ký",
         "Một người ký, hoặc một mảng hai người ký (trái, phải).",

@@ -277,9 +277,8 @@ pub struct RawSignature {
     /// The signer's name, e.g. "Phạm Văn Hiền".
     #[schemars(length(min = 1))]
     pub name: String,
-    /// Đường kính con dấu của cơ quan, mm (30–45, mặc định 36): ô đóng dấu là
-    /// hình vuông cỡ thật của con dấu. / Diameter of the organisation's seal
-    /// in mm (30–45, default 36): the seal box is a square of its real size.
+    /// Diameter of the organisation's seal in mm (30–45, default 36): the
+    /// seal box is a square of its real size.
     #[serde(default)]
     #[schemars(range(min = 30, max = 45))]
     pub seal_mm: Option<f64>,
