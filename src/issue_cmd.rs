@@ -13,22 +13,21 @@ const EXIT_USAGE: u8 = 2;
 /// Arguments of `vanban issue`.
 #[derive(Args)]
 #[command(
-    after_help = "Ví dụ / Example:\n  vanban issue bao-cao.signed.pdf --number 58 --date 2023-06-15 -o bao-cao.issued.pdf\n\n\
-Điền số và ngày ban hành vào các trường SoKyHieu, NgayBanHanh (ThangBanHanh, NamBanHanh)\n\
-bằng một bản cập nhật gia tăng: chữ ký đã có vẫn hợp lệ.\n\
-Fills the number and date fields in one incremental update: earlier signatures stay valid.\n\n\
-Mã thoát / Exit codes: 0 xong / done, 1 từ chối / refused, 2 lỗi dùng lệnh, đọc ghi / usage or I/O error."
+    after_help = "Example:\n  vanban issue bao-cao.signed.pdf --number 58 --date 2023-06-15 -o bao-cao.issued.pdf\n\n\
+Fills the number and date fields (SoKyHieu, NgayBanHanh; ThangBanHanh, NamBanHanh) in one\n\
+incremental update: signatures made before stay valid. See docs/issuance.md.\n\n\
+Exit codes: 0 done, 1 refused (no fields, a number or date that does not fit, already issued), 2 usage or I/O error."
 )]
 pub struct IssueArgs {
-    /// Tệp PDF đã ký (hoặc chưa ký) do vanban xuất / the PDF vanban wrote, signed or not.
+    /// The PDF vanban wrote, signed or not.
     input: PathBuf,
-    /// Số văn bản / the document number (1–9999).
+    /// The document number (1–9999).
     #[arg(long)]
     number: u32,
-    /// Ngày ban hành / the issue date, YYYY-MM-DD.
+    /// The issue date, YYYY-MM-DD.
     #[arg(long)]
     date: String,
-    /// Tệp ra (mặc định: ghi đè tệp vào) / output file (default: replace the input).
+    /// Output file (default: replace the input, atomically).
     #[arg(short, long)]
     output: Option<PathBuf>,
 }
