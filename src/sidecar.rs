@@ -233,6 +233,9 @@ struct Field<'a> {
 struct Sidecar<'a> {
     generator: String,
     eoffice: EOffice,
+    /// Nơi nhận items `To` could not resolve ("Như Điều 4"); only when any.
+    #[serde(rename = "unresolvedTo", skip_serializing_if = "<[String]>::is_empty")]
+    unresolved_to: &'a [String],
     #[serde(rename = "pageCount")]
     page_count: Option<usize>,
     #[serde(rename = "pageSize")]
@@ -358,6 +361,7 @@ pub(crate) fn meta_json(r: &Rendered) -> String {
     let s = Sidecar {
         generator: format!("vanban {}", env!("CARGO_PKG_VERSION")),
         eoffice: eoffice(&r.eoffice),
+        unresolved_to: &r.unresolved_to,
         page_count: r.page_count,
         page_size: size,
         page_sizes: match (size, r.page_count) {
