@@ -239,6 +239,33 @@ pub const HELP_VI: &[(&str, &str, &str)] = &[
         "output",
         "Nơi ghi JSON (mặc định, hoặc `-`: đầu ra chuẩn).",
     ),
+    // issue
+    (
+        "issue",
+        "",
+        "Cấp số và ngày ban hành vào tệp PDF đã ký (bước của văn thư).",
+    ),
+    (
+        "issue",
+        AFTER,
+        "Ví dụ:\n  vanban issue bao-cao.da-ky.pdf --number 58 --date 2023-06-15 -o bao-cao.cap-so.pdf\n\nĐiền số và ngày vào các trường SoKyHieu, NgayBanHanh (ThangBanHanh, NamBanHanh) bằng một bản cập nhật gia tăng: chữ ký đã có vẫn hợp lệ. Xem docs/issuance.md.\n\nMã thoát: 0 thành công, 1 từ chối (không có trường, số hoặc ngày không hợp, đã cấp số), 2 lỗi cách dùng hoặc đọc/ghi tệp.",
+    ),
+    (
+        "issue",
+        "input",
+        "Tệp PDF do vanban xuất, đã ký hoặc chưa ký.",
+    ),
+    ("issue", "number", "Số văn bản (1–9999)."),
+    (
+        "issue",
+        "date",
+        "Ngày ban hành, dạng NĂM-THÁNG-NGÀY (ví dụ 2023-06-15).",
+    ),
+    (
+        "issue",
+        "output",
+        "Tệp ghi ra (mặc định: thay tệp vào, ghi nguyên tử).",
+    ),
     // new
     (
         "new",

@@ -20,6 +20,10 @@ pub mod starters;
 
 pub use atomic::{write_all_atomic, write_all_atomic_with, write_file};
 pub use starters::starter;
+
+mod issuance;
+pub mod sidecar;
+pub use issuance::{IssueError, IssueRequest, issue};
 pub use vanban_layout::flow::RegionKind;
 pub use vanban_layout::fonts::FontSet;
 pub use vanban_pdf::sign::{FIELD_ORGANISATION, FIELD_SIGNER};
@@ -107,6 +111,11 @@ pub struct Rendered {
     /// The signature fields added to the PDF (empty without the PDF or with
     /// [`OutputOptions::sign_fields`] off).
     pub signature_fields: Vec<SignatureField>,
+    /// The clerk's text fields added to the PDF (`SoKyHieu`, `NgayBanHanh`,
+    /// …; empty without the PDF or with [`OutputOptions::sign_fields`] off).
+    pub text_fields: Vec<vanban_pdf::TextField>,
+    /// Each signer's title and name lines (text anchors for signing tools).
+    pub signers: Vec<sidecar::SignerAnchor>,
     /// Appendices issued as files of their own (Decree 30 App. I §III.1.d,
     /// App. III Mẫu 2.2), in the input's order; empty for them.
     pub appendix_files: Vec<AppendixFile>,
@@ -234,11 +243,16 @@ pub fn render_with(
     let doc = vanban_model::parse_bytes(json)?;
     let mut flow = vanban_layout::style::style(&doc, opts.fonts)?;
     let timestamp = metadata_timestamp(&doc.date, opts.source_date_epoch);
+    let seals: Vec<(u8, f32)> = (0u8..)
+        .zip(&doc.signatures)
+        .filter_map(|(i, s)| s.seal_mm.map(|mm| (i, mm)))
+        .collect();
     let job = Job {
         formats,
         opts,
         output,
         timestamp: &timestamp,
+        seals: &seals,
     };
     let flows = std::mem::take(&mut flow.attachments);
     let mut out = job.render(flow, Some(json))?;
@@ -276,6 +290,8 @@ struct Job<'a> {
     opts: &'a RenderOptions<'a>,
     output: &'a OutputOptions,
     timestamp: &'a str,
+    /// `signature.seal_mm` of each signer that gives one.
+    seals: &'a [(u8, f32)],
 }
 
 impl Job<'_> {
@@ -290,6 +306,9 @@ impl Job<'_> {
         let want_pdf = self.formats.contains(&Format::Pdf);
         let pages = match vanban_layout::paginate::paginate(&flow, opts.fonts) {
             Ok(mut p) => {
+                for (signer, mm) in self.seals {
+                    vanban_layout::paginate::resize_seals(&mut p, *signer, *mm);
+                }
                 insert_page_amount(&mut flow.info.eoffice, p.pages.len());
                 p.info.eoffice = flow.info.eoffice.clone();
                 Some(p)
@@ -333,7 +352,9 @@ impl Job<'_> {
             out.pdf = Some(vanban_pdf::write_pdf(pages, opts.fonts, &pdf_opts)?);
             if self.output.sign_fields {
                 out.signature_fields = vanban_pdf::signature_fields(pages);
+                out.text_fields = vanban_pdf::text_fields(pages);
             }
+            out.signers = sidecar::signer_anchors(pages, &out.signature_fields);
         }
         Ok(out)
     }
@@ -359,9 +380,6 @@ pub fn region_name(kind: RegionKind) -> (&'static str, Option<u8>) {
     }
 }
 
-/// Decree 30 App. VI fields of type Number (written as JSON numbers).
-const NUMBER_FIELDS: [&str; 3] = ["PageAmount", "Priority", "IssuedAmount"];
-
 impl Rendered {
     /// The `--meta-json` sidecar: a JSON object with, in this order,
     /// `generator`, `eoffice` (the Appendix VI fields in the decree's order;
@@ -372,136 +390,14 @@ impl Rendered {
     /// rectangles: PDF points, origin at the bottom-left corner of the page,
     /// y up, `[x1, y1, x2, y2]`, 0-based `page`), `regions` (kind, signer
     /// index for signature/seal rooms, page, rect) and `signatureFields`
-    /// (name, page, rect). Deterministic; ends with a line feed.
+    /// (name, page, rect), then `pageSizes`, `textFields` (name, blank,
+    /// page, rect, font, size, style, baseline, alignment, maxLength,
+    /// label) and `signers` (title and name lines with boxes and NFC text);
+    /// see [`sidecar`] and docs/meta.schema.json. Deterministic; ends with
+    /// a line feed.
     pub fn meta_json(&self) -> String {
-        let q = |s: &str| serde_json::Value::from(s).to_string();
-        let mut o = String::from("{\n");
-        o.push_str(&format!(
-            "  \"generator\": {},\n",
-            q(&format!("vanban {}", env!("CARGO_PKG_VERSION")))
-        ));
-        // eoffice, grouped: "A.B" names nest under "A".
-        let mut groups: Vec<(String, Vec<(String, String)>)> = Vec::new();
-        for (k, v) in &self.eoffice {
-            let (g, sub) = match k.split_once('.') {
-                Some((g, s)) => (g.to_owned(), s.to_owned()),
-                None => (k.clone(), String::new()),
-            };
-            let group = match groups.iter_mut().find(|(n, _)| *n == g) {
-                Some(x) => x,
-                None => {
-                    groups.push((g, Vec::new()));
-                    let last = groups.len() - 1;
-                    &mut groups[last]
-                }
-            };
-            match group.1.iter_mut().find(|(s, _)| *s == sub) {
-                Some((_, old)) => {
-                    old.push('\n');
-                    old.push_str(v);
-                }
-                None => group.1.push((sub, v.clone())),
-            }
-        }
-        let value = |name: &str, v: &str| -> String {
-            match v.parse::<u64>() {
-                Ok(n) if NUMBER_FIELDS.contains(&name) => n.to_string(),
-                _ => q(v),
-            }
-        };
-        o.push_str("  \"eoffice\": {");
-        for (i, (g, subs)) in groups.iter().enumerate() {
-            o.push_str(if i == 0 { "\n" } else { ",\n" });
-            o.push_str(&format!("    {}: ", q(g)));
-            match subs.as_slice() {
-                [(s, v)] if s.is_empty() => o.push_str(&value(g, v)),
-                _ => {
-                    o.push('{');
-                    for (j, (s, v)) in subs.iter().enumerate() {
-                        if j > 0 {
-                            o.push_str(", ");
-                        }
-                        let s = if s.is_empty() { "value" } else { s.as_str() };
-                        o.push_str(&format!("{}: {}", q(s), q(v)));
-                    }
-                    o.push('}');
-                }
-            }
-        }
-        o.push_str(if groups.is_empty() {
-            "},\n"
-        } else {
-            "\n  },\n"
-        });
-        if !self.unresolved_to.is_empty() {
-            let items: Vec<String> = self.unresolved_to.iter().map(|s| q(s)).collect();
-            o.push_str(&format!("  \"unresolvedTo\": [{}],\n", items.join(", ")));
-        }
-        match self.page_count {
-            Some(n) => o.push_str(&format!("  \"pageCount\": {n},\n")),
-            None => o.push_str("  \"pageCount\": null,\n"),
-        }
-        match self.page_size {
-            Some((w, h)) => o.push_str(&format!("  \"pageSize\": [{}, {}],\n", pt(w), pt(h))),
-            None => o.push_str("  \"pageSize\": null,\n"),
-        }
-        o.push_str(
-            "  \"coordinates\": {\"unit\": \"pt\", \"origin\": \"bottom-left corner of the page, y up (PDF user space)\", \"rect\": \"[x1, y1, x2, y2]\", \"page\": \"0-based page index\"},\n",
-        );
-        o.push_str("  \"regions\": [");
-        for (i, r) in self.regions.iter().enumerate() {
-            o.push_str(if i == 0 { "\n" } else { ",\n" });
-            let (kind, signer) = region_name(r.kind);
-            o.push_str(&format!("    {{\"kind\": {}", q(kind)));
-            if let Some(s) = signer {
-                o.push_str(&format!(", \"signer\": {s}"));
-            }
-            o.push_str(&format!(
-                ", \"page\": {}, \"rect\": {}}}",
-                r.page,
-                rect(r.rect)
-            ));
-        }
-        o.push_str(if self.regions.is_empty() {
-            "],\n"
-        } else {
-            "\n  ],\n"
-        });
-        o.push_str("  \"signatureFields\": [");
-        for (i, f) in self.signature_fields.iter().enumerate() {
-            o.push_str(if i == 0 { "\n" } else { ",\n" });
-            o.push_str(&format!(
-                "    {{\"name\": {}, \"page\": {}, \"rect\": {}}}",
-                q(&f.name),
-                f.page,
-                rect(f.rect)
-            ));
-        }
-        o.push_str(if self.signature_fields.is_empty() {
-            "]\n"
-        } else {
-            "\n  ]\n"
-        });
-        o.push_str("}\n");
-        o
+        sidecar::meta_json(self)
     }
-}
-
-/// A length in points with at most two decimals.
-fn pt(v: f32) -> String {
-    let v = if v.is_finite() { v } else { 0.0 };
-    let mut s = format!("{v:.2}");
-    while s.ends_with('0') {
-        s.pop();
-    }
-    if s.ends_with('.') {
-        s.pop();
-    }
-    if s == "-0" { "0".to_owned() } else { s }
-}
-
-fn rect(r: [f32; 4]) -> String {
-    format!("[{}, {}, {}, {}]", pt(r[0]), pt(r[1]), pt(r[2]), pt(r[3]))
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder,

@@ -9,6 +9,7 @@ use vanban::{FontSet, Format, PdfStandard, RenderOptions};
 mod batch;
 mod cli_lang;
 mod cmd_import;
+mod issue_cmd;
 mod new_cmd;
 
 use cli_lang::t;
@@ -80,6 +81,8 @@ enum Command {
         after_help = "Examples:\n  vanban batch archive/ -o out/               # every *.json below archive/\n  vanban batch a.json b.json -o out/ --format pdf\n  vanban batch list.jsonl -o out/ --force     # {\"input\": \"a.json\", \"output\": \"2023/a\"} a line\n\nOutput names are ASCII-safe (diacritics stripped); clashes get -2, -3 in input order.\nExisting files are kept unless --force. A bad document is reported and skipped.\nExit codes: 0 all rendered, 1 some documents have errors, 2 usage or I/O error\n(including an output that exists without --force)."
     )]
     Batch(batch::BatchArgs),
+    /// Fill the number and issue date into a signed PDF (the clerk's step).
+    Issue(issue_cmd::IssueArgs),
     /// Parse and validate documents; write nothing.
     #[command(after_help = "Example:\n  vanban check fixtures/*.json")]
     Check {
@@ -199,6 +202,9 @@ fn main() -> ExitCode {
             code: f.code,
             message: f.message,
         }),
+        Command::Issue(args) => {
+            issue_cmd::run(&args).map_err(|(code, message)| Failure { code, message })
+        }
         Command::Check { inputs } => check(&inputs),
         Command::New(args) => new_cmd::run(&args),
         Command::Schema => {

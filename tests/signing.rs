@@ -199,7 +199,18 @@ fn fields_sit_between_title_and_name() {
             seal.rect,
             sig.rect
         );
-        assert!((seal.rect[1] - sig.rect[1]).abs() < 1.0, "{what}");
+        // A square of the seal's real size (36 mm), centred vertically on
+        // the signature room (so it overlaps the title and name lines).
+        let mm36 = 36.0 * 72.0 / 25.4;
+        let (sw, sh) = (seal.rect[2] - seal.rect[0], seal.rect[3] - seal.rect[1]);
+        assert!(
+            (sw - mm36).abs() < 0.5 && (sh - mm36).abs() < 0.5,
+            "{what}: seal {sw}x{sh}"
+        );
+        assert!(
+            ((seal.rect[1] + seal.rect[3]) - (sig.rect[1] + sig.rect[3])).abs() < 1.0,
+            "{what}"
+        );
         // The fields equal the typesetter's regions.
         for x in &r.signature_fields {
             assert!(

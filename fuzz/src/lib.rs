@@ -103,4 +103,91 @@ pub fn import_text(data: &[u8]) {
             let _ = i.report.render(vanban_model::lang::Lang::En);
         }
     }
+/// `vanban extract`'s reader on any bytes (a PDF from elsewhere).
+pub fn pdf_extract(data: &[u8]) {
+    let _ = vanban::extract_source(data);
+}
+
+/// `vanban issue`'s reader and writer on any bytes: read the form, fill
+/// the number and date; a filled result is read again.
+pub fn pdf_issue(data: &[u8]) {
+    let Some(date) = chrono::NaiveDate::from_ymd_opt(2023, 6, 15) else {
+        return;
+    };
+    let req = vanban::IssueRequest { number: 58, date };
+    if let Ok(out) = vanban::issue(data, &req) {
+        let _ = vanban::issue(&out, &req);
+    }
+}
+
+/// Seeds for the PDF targets: real outputs (every fixture in PDF/A-3b with
+/// its source and the fields; the Ba Tô report issued) and hostile shapes
+/// built from them: truncated files, a broken cross-reference table, an
+/// object stream with a cross-reference stream, deep nesting, and a
+/// compression bomb (64 MiB of zeros in an embedded file).
+pub fn pdf_seeds(fixtures: &std::path::Path) -> Vec<Vec<u8>> {
+    use std::io::Write;
+    let mut out = Vec::new();
+    let opts = vanban::RenderOptions {
+        pdf_standard: vanban::PdfStandard::A3b,
+        ..vanban::RenderOptions::default()
+    };
+    let mut paths: Vec<_> = std::fs::read_dir(fixtures)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.sort();
+    for p in paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+    {
+        let Ok(json) = std::fs::read(p) else { continue };
+        let Ok(r) = vanban::render_with(
+            &json,
+            &[vanban::Format::Pdf],
+            &opts,
+            &vanban::OutputOptions { sign_fields: true },
+        ) else {
+            continue;
+        };
+        let Some(pdf) = r.pdf else { continue };
+        if let Some(date) = chrono::NaiveDate::from_ymd_opt(2023, 6, 15)
+            && let Ok(issued) = vanban::issue(&pdf, &vanban::IssueRequest { number: 58, date })
+        {
+            out.push(issued);
+        }
+        out.push(pdf[..pdf.len() / 2].to_vec());
+        let mut broken = pdf.clone();
+        if let Some(x) = broken.windows(5).rposition(|w| w == b"xref\n") {
+            for b in broken.iter_mut().skip(x + 5).take(40) {
+                if b.is_ascii_digit() {
+                    *b = b'9';
+                }
+            }
+        }
+        out.push(broken);
+        out.push(pdf);
+    }
+    out.push(
+        b"%PDF-1.7\n1 0 obj\n<</Type/ObjStm/N 1/First 4/Length 20>>stream\n2 0 <</Type/Catalog>>\nendstream\nendobj\n3 0 obj\n<</Type/XRef/Size 4/W[1 2 1]/Root 2 0 R/Length 4>>stream\n\x01\x00\x09\x00\nendstream\nendobj\nstartxref\n70\n%%EOF\n"
+            .to_vec(),
+    );
+    let mut deep = b"%PDF-1.7\n1 0 obj\n".to_vec();
+    deep.extend(std::iter::repeat_n(b'[', 100_000));
+    deep.extend_from_slice(b"\nendobj\ntrailer\n<</Root 1 0 R>>\n");
+    out.push(deep);
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..64 {
+        let _ = z.write_all(&zeros);
+    }
+    let bomb_data = z.finish().unwrap_or_default();
+    let mut bomb = format!(
+        "%PDF-1.7\n1 0 obj\n<</Type/Catalog/AF[2 0 R]>>\nendobj\n2 0 obj\n<</AFRelationship/Source/UF(a.json)/EF<</F 3 0 R>>>>\nendobj\n3 0 obj\n<</Length {}/Filter/FlateDecode>>stream\n",
+        bomb_data.len()
+    )
+    .into_bytes();
+    bomb.extend_from_slice(&bomb_data);
+    bomb.extend_from_slice(b"\nendstream\nendobj\ntrailer\n<</Root 1 0 R>>\n");
+    out.push(bomb);
+    out
 }

@@ -66,6 +66,7 @@ fn report() -> Document {
             for_: None,
             title: Some("CHỦ TỊCH".into()),
             name: "Phạm Văn Hiền".into(),
+            seal_mm: None,
         }],
         recipients: vec!["UBND huyện".into(), "Phòng Nội vụ huyện".into()],
         archive: vec!["VT".into()],
@@ -706,12 +707,14 @@ fn bien_ban_has_no_date_and_two_signers() {
             for_: None,
             title: Some("THƯ KÝ".into()),
             name: "Nguyễn Thị Lan".into(),
+            seal_mm: None,
         },
         Signature {
             on_behalf_of: None,
             for_: None,
             title: Some("CHỦ TỌA".into()),
             name: "Trần Văn Bình".into(),
+            seal_mm: None,
         },
     ];
     let f = run(&d);

@@ -283,6 +283,10 @@ pub struct Signature {
     pub title: Option<String>,
     /// The signer's name.
     pub name: String,
+    /// Diameter of the organisation's seal placed over this signature, in
+    /// mm ([`crate::format::SEAL_MM_MIN`]–[`crate::format::SEAL_MM_MAX`]);
+    /// `None`: [`crate::format::SEAL_MM_DEFAULT`].
+    pub seal_mm: Option<f32>,
 }
 
 /// Drafter's initials and copies (box 12).

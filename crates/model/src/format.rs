@@ -43,6 +43,16 @@ pub const MONTH_BLANK_SPACES: u32 = 4;
 /// Width of the year blank in spaces: room for four handwritten digits.
 pub const YEAR_BLANK_SPACES: u32 = 6;
 
+/// Default diameter of the organisation's seal in mm. The seal image goes
+/// on the electronic document "at the seal's actual size", over about the
+/// left third of the signature (Decree 30 App. I §II.8.a); the decree gives
+/// no size, so the size is the real seal's: round seals are 35–40 mm across.
+pub const SEAL_MM_DEFAULT: f32 = 36.0;
+/// Smallest seal diameter accepted in `signature.seal_mm`, in mm.
+pub const SEAL_MM_MIN: f32 = 30.0;
+/// Largest seal diameter accepted in `signature.seal_mm`, in mm.
+pub const SEAL_MM_MAX: f32 = 45.0;
+
 /// Pushes text onto `pieces`, merging with a preceding text piece.
 fn push_text(pieces: &mut Vec<Piece>, s: &str) {
     if s.is_empty() {

@@ -1471,6 +1471,20 @@ impl Validator {
             }
         };
         let name = self.text(&raw.name, &join(path, "name"), LINE);
+        let seal_mm = raw.seal_mm.map(|mm| mm as f32);
+        if let Some(mm) = seal_mm
+            && !(crate::format::SEAL_MM_MIN..=crate::format::SEAL_MM_MAX).contains(&mm)
+        {
+            self.value(
+                join(path, "seal_mm"),
+                Msg::new(
+                    format!(
+                        "seal_mm {mm} không phải đường kính con dấu: hãy ghi từ 30 đến 45 (mm; mặc định 36)"
+                    ),
+                    format!("seal_mm {mm} is not a seal's diameter: give 30 to 45 (mm; default 36)"),
+                ),
+            );
+        }
         if self.errors.len() > errors_before {
             return None;
         }
@@ -1479,6 +1493,7 @@ impl Validator {
             for_,
             title,
             name: name?,
+            seal_mm,
         })
     }
 

@@ -162,6 +162,11 @@ pub const SCHEMA_VI: &[(&str, &str, &str)] = &[
         "Chữ viết tắt tên cơ quan dùng trong ký hiệu văn bản, ví dụ \"UBND\".",
     ),
     (
+        "Issuer.normal_name",
+        "Tên cơ quan viết thường",
+        "Tên cơ quan ban hành viết như trong câu văn, ví dụ \"Phòng Kinh tế và Hạ tầng huyện Ba Tơ\", dùng ở dòng \"(Kèm theo … của …)\" của phụ lục (Mẫu 2.1). Mặc định: suy ra từ name.",
+    ),
+    (
         "Issuer.unit",
         "Đơn vị soạn thảo",
         "Chữ viết tắt tên đơn vị soạn thảo, ví dụ \"VP\", dùng trong ký hiệu công văn (\"UBND-VP\").",
@@ -190,6 +195,11 @@ pub const SCHEMA_VI: &[(&str, &str, &str)] = &[
         "Signature.name",
         "Họ và tên người ký (ô số 7c)",
         "Họ và tên người ký, ví dụ \"Phạm Văn Hiền\".",
+    ),
+    (
+        "Signature.seal_mm",
+        "Đường kính con dấu (ô số 8)",
+        "Đường kính con dấu của cơ quan, tính bằng mm (30–45, mặc định 36): ô đóng dấu ChuKy_CoQuan là hình vuông cỡ thật của con dấu, đè lên khoảng một phần ba bên trái chữ ký.",
     ),
     (
         "Signatures",
@@ -270,6 +280,11 @@ pub const SCHEMA_VI: &[(&str, &str, &str)] = &[
         "HeadingBlock",
         "Đề mục",
         "Một đề mục có số thứ tự: tiêu đề kèm nội dung, hoặc (không có body) một đoạn văn có số thứ tự.",
+    ),
+    (
+        "HeadingBlock.lead_in",
+        "Câu dẫn",
+        "Tiêu đề là một câu dẫn (kết thúc bằng dấu hai chấm), in chữ đứng thường.",
     ),
     (
         "HeadingBlock.heading",

@@ -283,6 +283,11 @@ pub struct RawSignature {
     /// The signer's name, e.g. "Phạm Văn Hiền".
     #[schemars(length(min = 1))]
     pub name: String,
+    /// Diameter of the organisation's seal in mm (30–45, default 36): the
+    /// seal box is a square of its real size.
+    #[serde(default)]
+    #[schemars(range(min = 30, max = 45))]
+    pub seal_mm: Option<f64>,
 }
 
 /// The "KT." / "TL." / "TUQ." / "Q." line above the signer's title.

@@ -10,8 +10,10 @@
 use crate::parse::{Dict, Doc, Obj};
 use std::io::Read;
 
-/// Largest decoded source accepted (protects against decompression bombs).
-pub const MAX_SOURCE_BYTES: u64 = 256 * 1024 * 1024;
+/// Largest decoded stream accepted: the 16 MiB input limit (an embedded
+/// source cannot be larger than the input it was rendered from), which also
+/// caps what a decompression bomb can make us allocate.
+pub const MAX_SOURCE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Why no source could be extracted.
 #[derive(Debug, thiserror::Error)]
@@ -158,7 +160,7 @@ fn text_string(s: &[u8]) -> String {
 
 /// Decodes a stream's data: no filter or `/FlateDecode` (without
 /// predictors), the only encodings the writer uses for attachments.
-fn decode(doc: &Doc<'_>, dict: &Dict, raw: &[u8]) -> Result<Vec<u8>, ExtractError> {
+pub(crate) fn decode(doc: &Doc<'_>, dict: &Dict, raw: &[u8]) -> Result<Vec<u8>, ExtractError> {
     let filters: Vec<Vec<u8>> = match dict.get("Filter").map(|f| doc.resolve(f)).transpose() {
         Ok(None) => Vec::new(),
         Ok(Some(Obj::Name(n))) => vec![n],
@@ -236,5 +238,33 @@ mod tests {
         let s = extract_source(pdf).expect("source");
         assert_eq!(s.name, "a.json");
         assert_eq!(s.data, b"{}");
+    }
+
+    /// A deflate bomb stops at the 16 MiB cap: 17 MiB of zeros is refused,
+    /// 1 MiB is read.
+    #[test]
+    fn decompression_is_capped() {
+        use std::io::Write;
+        let pdf = |mib: usize| {
+            let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+            let zeros = vec![0u8; 1 << 20];
+            for _ in 0..mib {
+                z.write_all(&zeros).expect("deflate");
+            }
+            let data = z.finish().expect("deflate");
+            let mut out = format!(
+                "%PDF-1.7\n1 0 obj\n<</Type/Catalog/AF[2 0 R]>>\nendobj\n2 0 obj\n<</AFRelationship/Source/UF(a.json)/EF<</F 3 0 R>>>>\nendobj\n3 0 obj\n<</Length {}/Filter/FlateDecode>>stream\n",
+                data.len()
+            )
+            .into_bytes();
+            out.extend_from_slice(&data);
+            out.extend_from_slice(b"\nendstream\nendobj\ntrailer\n<</Root 1 0 R>>\n");
+            out
+        };
+        match extract_source(&pdf(17)) {
+            Err(ExtractError::Decode(m)) => assert!(m.contains("larger than 16777216"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(extract_source(&pdf(1)).expect("1 MiB").data.len(), 1 << 20);
     }
 }

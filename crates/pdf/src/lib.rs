@@ -15,9 +15,10 @@
 //! # Post-steps
 //!
 //! After krilla: the e-office XMP fields ([`xmp`], an in-place splice), then,
-//! when [`PdfOptions::sign_fields`] asks, the empty signature fields as an
-//! incremental update ([`sign`]). [`extract_source`] reads the embedded JSON
-//! source back ([`extract`]).
+//! when [`PdfOptions::sign_fields`] asks, the empty signature fields and the
+//! text fields over the clerk's blanks as an incremental update ([`sign`],
+//! [`form`]). [`extract_source`] reads the embedded JSON source back
+//! ([`extract`]); [`issue`] fills the text fields later (`vanban issue`).
 //!
 //! # XMP: the e-office namespace
 //!
@@ -47,6 +48,8 @@ mod date;
 mod draw;
 mod error;
 pub mod extract;
+pub mod form;
+pub mod issue;
 mod parse;
 pub mod sign;
 mod tags;
@@ -55,6 +58,7 @@ pub mod xmp;
 pub use date::Timestamp;
 pub use error::PdfError;
 pub use extract::{EmbeddedSource, ExtractError, extract_source};
+pub use form::{TextField, text_fields};
 pub use sign::{SignatureField, add_signature_fields, signature_fields};
 
 use krilla::configure::{Archival, ConfigurationBuilder};
@@ -165,6 +169,8 @@ pub struct PdfOptions {
 #[derive(Clone)]
 pub struct PdfFonts {
     fonts: [Font; 4],
+    /// The faces' bytes (for the form fields' font, [`form`]).
+    data: [&'static [u8]; 4],
 }
 
 impl PdfFonts {
@@ -183,6 +189,7 @@ impl PdfFonts {
                 mk(FontId::Italic)?,
                 mk(FontId::BoldItalic)?,
             ],
+            data: FontId::ALL.map(|id| set.data(id)),
         })
     }
 
@@ -295,7 +302,12 @@ pub fn write_pdf_with(
         .map_err(|e| error::from_krilla(e, opts.standard, pages, fonts, &locations))?;
     let bytes = xmp::add_eoffice(bytes, &pages.info.eoffice)?;
     if opts.sign_fields {
-        sign::add_signature_fields(bytes, &sign::signature_fields(pages))
+        sign::add_form(
+            bytes,
+            &sign::signature_fields(pages),
+            &form::text_fields(pages),
+            &fonts.data,
+        )
     } else {
         Ok(bytes)
     }

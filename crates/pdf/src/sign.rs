@@ -1,5 +1,6 @@
-//! Empty signature fields for the e-office signing tools, added as an
-//! incremental update.
+//! Empty signature fields for the e-office signing tools, and the clerk's
+//! text fields over the number and date blanks ([`crate::form`]), added as
+//! one incremental update.
 //!
 //! krilla has no form fields, so this post-step appends to the finished
 //! file (whose bytes stay untouched, as signing tools expect):
@@ -42,8 +43,10 @@
 //!   first page, in the top margin.
 
 use crate::PdfError;
+use crate::form::{self, TextField};
 use crate::parse::{Dict, Doc, Obj};
 use vanban_layout::flow::RegionKind;
+use vanban_layout::fonts::FontId;
 use vanban_layout::pages::Pages;
 
 /// Name of the main signer's field (box 7c).
@@ -163,11 +166,22 @@ fn name(n: &str) -> Obj {
 
 /// Appends `fields` to `pdf` as an incremental update (see the module
 /// documentation). No fields: `pdf` is returned unchanged.
-pub fn add_signature_fields(
+pub fn add_signature_fields(pdf: Vec<u8>, fields: &[SignatureField]) -> Result<Vec<u8>, PdfError> {
+    add_form(pdf, fields, &[], &[])
+}
+
+/// Appends the signature fields `fields` and the text fields `text`
+/// ([`crate::form`]) to `pdf` as one incremental update. `faces` are the
+/// font files of the four faces (indexed by [`FontId::index`]); the text
+/// fields' fonts are subset from them and put in `/AcroForm /DR`. Nothing
+/// to add: `pdf` is returned unchanged.
+pub fn add_form(
     mut pdf: Vec<u8>,
     fields: &[SignatureField],
+    text: &[TextField],
+    faces: &[&[u8]],
 ) -> Result<Vec<u8>, PdfError> {
-    if fields.is_empty() {
+    if fields.is_empty() && text.is_empty() {
         return Ok(pdf);
     }
     let doc = Doc::open(&pdf).map_err(|e| err(e.0))?;
@@ -241,6 +255,84 @@ pub fn add_signature_fields(
         }
     }
 
+    // The text fields' fonts, one per face used, in /AcroForm /DR.
+    let mut dr_fonts = Dict::default();
+    let mut used: Vec<FontId> = text.iter().map(|t| t.font).collect();
+    used.sort();
+    used.dedup();
+    for id in used {
+        let data = faces
+            .get(id.index())
+            .ok_or_else(|| err(format!("no font data for the {id:?} face")))?;
+        let fo = form::font_objects(data, id, next).map_err(err)?;
+        dr_fonts.set(form::font_resource(id), Obj::Ref(next, 0));
+        next += form::FONT_OBJECTS;
+        objects.extend(fo.objects);
+    }
+
+    for f in text {
+        let (page_num, _) = pages.get(f.page).ok_or_else(|| {
+            err(format!(
+                "field {} is on page {} of {}",
+                f.name,
+                f.page + 1,
+                pages.len()
+            ))
+        })?;
+        let [x1, y1, x2, y2] = f.rect;
+        let (w, h) = (x2 - x1, y2 - y1);
+        if !(w.is_finite() && h.is_finite() && w > 0.0 && h > 0.0) {
+            return Err(err(format!("field {} has an empty rectangle", f.name)));
+        }
+        let (annot, ap) = (next, next + 1);
+        next += 2;
+        let mut ap_dict = Dict::default();
+        ap_dict.set("Type", name("XObject"));
+        ap_dict.set("Subtype", name("Form"));
+        ap_dict.set(
+            "BBox",
+            Obj::Array(vec![Obj::Int(0), Obj::Int(0), real(w), real(h)]),
+        );
+        ap_dict.set("Resources", Obj::Dict(Dict::default()));
+        let empty = b"/Tx BMC\nEMC";
+        ap_dict.set("Length", Obj::Int(empty.len() as i64));
+        let mut ap_bytes = Vec::new();
+        Obj::Dict(ap_dict).write(&mut ap_bytes);
+        ap_bytes.extend_from_slice(b"\nstream\n");
+        ap_bytes.extend_from_slice(empty);
+        ap_bytes.extend_from_slice(b"\nendstream");
+
+        let mut a = Dict::default();
+        a.set("Type", name("Annot"));
+        a.set("Subtype", name("Widget"));
+        a.set("FT", name("Tx"));
+        a.set("T", Obj::Str(f.name.as_bytes().to_vec()));
+        a.set("TU", Obj::Str(form::text_string_bytes(&f.label)));
+        a.set(
+            "Rect",
+            Obj::Array(f.rect.iter().map(|v| real(*v)).collect()),
+        );
+        a.set("F", Obj::Int(4));
+        a.set("P", Obj::Ref(*page_num, 0));
+        // DoNotSpellCheck (bit 23) | DoNotScroll (bit 24).
+        a.set("Ff", Obj::Int((1 << 22) | (1 << 23)));
+        a.set("DA", Obj::Str(f.da().into_bytes()));
+        a.set("Q", Obj::Int(f.align.q()));
+        a.set("MaxLen", Obj::Int(i64::from(f.max_len)));
+        let mut apd = Dict::default();
+        apd.set("N", Obj::Ref(ap, 0));
+        a.set("AP", Obj::Dict(apd));
+        let mut a_bytes = Vec::new();
+        Obj::Dict(a).write(&mut a_bytes);
+        objects.push((annot, a_bytes));
+        objects.push((ap, ap_bytes));
+        field_refs.push(Obj::Ref(annot, 0));
+        match page_annots.iter_mut().find(|(p, _)| *p == f.page) {
+            Some((_, v)) => v.push(Obj::Ref(annot, 0)),
+            None => page_annots.push((f.page, vec![Obj::Ref(annot, 0)])),
+        }
+    }
+
     // New versions of the pages with widgets.
     for (index, annots) in page_annots {
         let (num, dict) = &pages[index];
@@ -262,31 +354,56 @@ pub fn add_signature_fields(
     // New version of the catalog with the form.
     let mut form = Dict::default();
     form.set("Fields", Obj::Array(field_refs));
+    if !text.is_empty() {
+        let mut dr = Dict::default();
+        dr.set("Font", Obj::Dict(dr_fonts));
+        form.set("DR", Obj::Dict(dr));
+        form.set("DA", Obj::Str(text[0].da().into_bytes()));
+    }
     catalog.set("AcroForm", Obj::Dict(form));
     let mut cat_bytes = Vec::new();
     Obj::Dict(catalog).write(&mut cat_bytes);
     objects.push((root, cat_bytes));
     objects.sort_by_key(|(n, _)| *n);
 
-    // Trailer: same /Root, /Info and /ID; /Prev to the previous section.
+    let (startxref, old_trailer) = (doc.startxref, doc.trailer.clone());
+    write_update(&mut pdf, (startxref, &old_trailer), root, &objects, next)?;
+    Ok(pdf)
+}
+
+/// Appends an incremental update to `pdf` (whose newest cross-reference
+/// section is at `startxref`, with trailer `old`):
+/// `objects` (sorted by number, generation 0), a cross-reference section
+/// for exactly those, and a trailer with `/Size next`, the same `/Root`,
+/// `/Info` and `/ID`, and `/Prev` to the previous section.
+pub(crate) fn write_update(
+    pdf: &mut Vec<u8>,
+    (startxref, old): (usize, &Dict),
+    root: u32,
+    objects: &[(u32, Vec<u8>)],
+    next: u32,
+) -> Result<(), PdfError> {
+    if startxref == 0 {
+        return Err(err("the PDF's cross-reference table is damaged"));
+    }
     let mut trailer = Dict::default();
     trailer.set("Size", Obj::Int(i64::from(next)));
     trailer.set("Root", Obj::Ref(root, 0));
     for key in ["Info", "ID"] {
-        if let Some(v) = doc.trailer.get(key) {
+        if let Some(v) = old.get(key) {
             trailer.set(key, v.clone());
         }
     }
     trailer.set(
         "Prev",
-        Obj::Int(i64::try_from(doc.startxref).map_err(|_| err("file too large"))?),
+        Obj::Int(i64::try_from(startxref).map_err(|_| err("file too large"))?),
     );
 
     if !pdf.ends_with(b"\n") {
         pdf.push(b'\n');
     }
     let mut offsets = Vec::with_capacity(objects.len());
-    for (n, body) in &objects {
+    for (n, body) in objects {
         offsets.push((*n, pdf.len()));
         pdf.extend_from_slice(format!("{n} 0 obj\n").as_bytes());
         pdf.extend_from_slice(body);
@@ -308,9 +425,9 @@ pub fn add_signature_fields(
         i = j;
     }
     pdf.extend_from_slice(b"trailer\n");
-    Obj::Dict(trailer).write(&mut pdf);
+    Obj::Dict(trailer).write(pdf);
     pdf.extend_from_slice(format!("\nstartxref\n{xref}\n%%EOF\n").as_bytes());
-    Ok(pdf)
+    Ok(())
 }
 
 #[cfg(test)]

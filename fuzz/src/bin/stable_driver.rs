@@ -163,6 +163,16 @@ fn outcome(target: &str, data: &[u8]) -> String {
                 Err(e) => format!("{e:?}"),
             }
         }
+        "pdf_extract" => match vanban::extract_source(data) {
+            Ok(_) => "ok".to_string(),
+            Err(e) => e.to_string(),
+        },
+        "pdf_issue" => match chrono::NaiveDate::from_ymd_opt(2023, 6, 15)
+            .map(|date| vanban::issue(data, &vanban::IssueRequest { number: 58, date }))
+        {
+            Some(Err(e)) => e.to_string(),
+            _ => "ok".to_string(),
+        },
         _ => match vanban_model::parse_bytes(data) {
             Ok(_) => "ok".to_string(),
             Err(e) => {
@@ -214,8 +224,12 @@ fn main() {
         "render" => vanban_fuzz::render,
         "import_docx" => vanban_fuzz::import_docx,
         "import_text" => vanban_fuzz::import_text,
+        "pdf_extract" => vanban_fuzz::pdf_extract,
+        "pdf_issue" => vanban_fuzz::pdf_issue,
         other => {
-            eprintln!("unknown target {other}: markup, json_model, render, import_docx or import_text");
+            eprintln!(
+                "unknown target {other}: markup, json_model, render, import_docx, import_text, pdf_extract or pdf_issue"
+            );
             std::process::exit(2);
         }
     };
@@ -224,8 +238,12 @@ fn main() {
     let artifacts = root.join("artifacts").join(target);
     let mut pool = Vec::new();
     read_dir_files(&corpus_dir, &mut pool);
-    read_dir_files(&root.join("../fixtures"), &mut pool);
-    read_dir_files(&root.join("../tests/bad"), &mut pool);
+    if target.starts_with("pdf_") {
+        pool.extend(vanban_fuzz::pdf_seeds(&root.join("../fixtures")));
+    } else {
+        read_dir_files(&root.join("../fixtures"), &mut pool);
+        read_dir_files(&root.join("../tests/bad"), &mut pool);
+    }
     if pool.is_empty() {
         pool.push(b"{}".to_vec());
     }

@@ -7,8 +7,11 @@ use super::{Ctx, len, signed, table};
 use crate::flow::{Block, RegionKind, RuleBlock, Spacer};
 use crate::pages::{Item, PlacedLine, Region};
 
-/// Width of the seal room: about 36 mm (a round seal is 35–36 mm across).
-pub const SEAL_WIDTH: f32 = 36.0 * 72.0 / 25.4;
+/// Side of the seal room by default, in points: the seal's diameter at its
+/// real size, [`vanban_model::format::SEAL_MM_DEFAULT`] (where the decree's
+/// rule is cited); a document sets its own with `signature.seal_mm`
+/// ([`resize_seals`]).
+pub const SEAL_WIDTH: f32 = vanban_model::format::SEAL_MM_DEFAULT * 72.0 / 25.4;
 
 /// Share of the container width that the signature's centre area spans
 /// (centred): the seal is placed against it.
@@ -130,23 +133,50 @@ pub(crate) fn spacer_frame(s: &Spacer, x0: f32, w: f32) -> Frame {
 /// The seal room derived from a signature room (Decree 30 App. I §II.9:
 /// the seal covers about a third of the signature, on its left).
 ///
-/// The signature's *centre area* is the central [`SIGNATURE_CENTRE`] of the
-/// room's width. The seal box has the room's height and [`SEAL_WIDTH`]
-/// (at most the room's width); its right edge lies at the centre area's
-/// left edge plus a third of the centre area's width, so the seal's right
-/// part overlaps the left third of where the signature goes. It never
-/// starts left of the room.
+/// A square of the seal's diameter ([`SEAL_WIDTH`], at most the room's
+/// width), centred vertically on the signature room, so at its real size it
+/// overlaps the title line above and the name line below, as a seal does on
+/// paper. The signature's *centre area* is the central [`SIGNATURE_CENTRE`]
+/// of the room's width; the seal's right edge lies at the centre area's
+/// left edge plus a third of its width, so the seal covers the left third
+/// of where the signature goes. It never starts left of the room (in a
+/// narrow room it starts at the room's left edge and reaches further in).
 pub fn seal_region(sig: &Region, index: u8) -> Region {
+    seal_region_sized(sig, index, SEAL_WIDTH)
+}
+
+/// [`seal_region`] for a seal of diameter `side` points.
+pub fn seal_region_sized(sig: &Region, index: u8, side: f32) -> Region {
     let cw = sig.w * SIGNATURE_CENTRE;
     let cx = sig.x + (sig.w - cw) / 2.0;
-    let right = cx + cw / 3.0;
-    let w = SEAL_WIDTH.min(sig.w);
-    let x = (right - w).max(sig.x);
+    let side = side.min(sig.w);
+    let x = (cx + cw / 3.0 - side).max(sig.x);
     Region {
         kind: RegionKind::Seal(index),
         x,
-        y: sig.y,
-        w: (right - x).max(0.0),
-        h: sig.h,
+        y: sig.y + (sig.h - side) / 2.0,
+        w: side,
+        h: side,
+    }
+}
+
+/// Resizes the seal room over signer `signer`'s signature room on every
+/// page to a seal of `mm` millimetres across ([`seal_region_sized`]).
+pub fn resize_seals(pages: &mut crate::pages::Pages, signer: u8, mm: f32) {
+    let side = mm * 72.0 / 25.4;
+    for page in &mut pages.pages {
+        let Some(sig) = page
+            .regions
+            .iter()
+            .find(|r| r.kind == RegionKind::Signature(signer))
+            .copied()
+        else {
+            continue;
+        };
+        for r in &mut page.regions {
+            if r.kind == RegionKind::Seal(signer) {
+                *r = seal_region_sized(&sig, signer, side);
+            }
+        }
     }
 }

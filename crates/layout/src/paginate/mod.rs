@@ -32,6 +32,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
+pub use blocks::{resize_seals, seal_region, seal_region_sized};
 pub use linebreak::is_break_space;
 
 /// Errors while typesetting.

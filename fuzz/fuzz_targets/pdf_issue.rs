@@ -1,0 +1,6 @@
+//! cargo-fuzz target: see `vanban_fuzz::pdf_issue`.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    vanban_fuzz::pdf_issue(data);
+});
