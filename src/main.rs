@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use vanban::{FontSet, Format, PdfStandard, RenderOptions};
 
 mod batch;
+mod serve;
 
 /// Exit code: the document has errors.
 const EXIT_DOCUMENT: u8 = 1;
@@ -66,6 +67,11 @@ enum Command {
         after_help = "Examples:\n  vanban batch archive/ -o out/               # every *.json below archive/\n  vanban batch a.json b.json -o out/ --format pdf\n  vanban batch list.jsonl -o out/ --force     # {\"input\": \"a.json\", \"output\": \"2023/a\"} a line\n\nOutput names are ASCII-safe (diacritics stripped); clashes get -2, -3 in input order.\nExisting files are kept unless --force. A bad document is reported and skipped.\nExit codes: 0 all rendered, 1 some documents have errors, 2 usage or I/O error\n(including an output that exists without --force)."
     )]
     Batch(batch::BatchArgs),
+    /// Serve the web editor and the HTTP API (Vietnamese page, live preview).
+    #[command(
+        after_help = "Examples:\n  vanban serve                       # http://127.0.0.1:8080/\n  vanban serve --addr 0.0.0.0:8080   # for the whole office"
+    )]
+    Serve(serve::ServeArgs),
     /// Parse and validate documents; write nothing.
     #[command(after_help = "Example:\n  vanban check fixtures/*.json")]
     Check {
@@ -164,6 +170,7 @@ fn main() -> ExitCode {
             code: f.code,
             message: f.message,
         }),
+        Command::Serve(args) => serve::run(&args).map_err(Failure::usage),
         Command::Check { inputs } => check(&inputs),
         Command::Schema => {
             println!("{}", vanban_model::schema_json());
