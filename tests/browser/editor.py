@@ -15,6 +15,7 @@ import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -47,7 +48,11 @@ opts.add_experimental_option(
 )
 service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
 driver = webdriver.Chrome(service=service, options=opts)
-driver.set_window_size(1366, 768)
+# A 1366x768 screen: the page must work there.
+driver.execute_cdp_cmd(
+    "Emulation.setDeviceMetricsOverride",
+    {"width": 1366, "height": 768, "deviceScaleFactor": 1, "mobile": False},
+)
 wait = WebDriverWait(driver, 60)
 
 
@@ -155,11 +160,12 @@ try:
         f.write(msg)
 
     # Keyboard: Tab from the type chooser reaches the file button and the downloads.
-    field("f-type").send_keys(Keys.TAB)
+    field("f-type").click()
+    field("f-type").send_keys(Keys.ESCAPE)
     order = []
     for _ in range(5):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
         order.append(driver.switch_to.active_element.get_attribute("id"))
-        driver.switch_to.active_element.send_keys(Keys.TAB)
     print("tab order:", order)
     check("b-pdf" in order and "b-docx" in order, "download buttons are reachable with Tab")
 finally:

@@ -317,8 +317,14 @@ function showError(err) {
 
 function status(text) { $('status').textContent = text; }
 
+// The page is Vietnamese: its messages are asked for in Vietnamese whatever
+// the browser's Accept-Language says.
+function withLang(path) {
+  return path + (path.includes('?') ? '&' : '?') + 'lang=' + (document.documentElement.lang || 'vi');
+}
+
 async function post(path, body, type) {
-  const res = await fetch(path, { method: 'POST', headers: { 'Content-Type': type || 'application/json' }, body });
+  const res = await fetch(withLang(path), { method: 'POST', headers: { 'Content-Type': type || 'application/json' }, body });
   return res;
 }
 
@@ -386,7 +392,7 @@ async function render(format) {
 
 async function chooseType() {
   const type = $('f-type').value;
-  const res = await fetch('/api/starter/' + type);
+  const res = await fetch(withLang('/api/starter/' + type));
   if (res.ok) { loadDoc(await res.json()); return; }
   base = Object.assign({}, base, { type });
   schedule();
