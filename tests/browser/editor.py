@@ -78,6 +78,35 @@ def type_into(fid, text):
 try:
     driver.get(URL)
     check("vanban" in driver.title, "the page opens")
+
+    # The page's body converter: natural numbering → JSON blocks.
+    got = driver.execute_script(
+        "return textToBody(arguments[0]);",
+        "Mở đầu.\nI. Kết quả\n1. Kinh tế\nTăng **8%**.\na) Nông nghiệp\n- lúa\n- ngô\n"
+        "c) Dịch vụ\n2. Xã hội\nII. Nhiệm vụ\nTT\tChỉ tiêu\n1\tThu ngân sách\n2\tVốn",
+    )
+    want = {
+        "body": [
+            "Mở đầu.",
+            {"heading": "Kết quả", "body": [
+                {"heading": "Kinh tế", "body": [
+                    "Tăng **8%**.",
+                    {"heading": "Nông nghiệp", "body": [{"list": ["lúa", "ngô"]}]},
+                    {"heading": "Dịch vụ", "number": "c"},
+                ]},
+                {"heading": "Xã hội"},
+            ]},
+            {"heading": "Nhiệm vụ", "body": [
+                {"table": {"columns": [{"title": "TT"}, {"title": "Chỉ tiêu"}],
+                           "rows": [["1", "Thu ngân sách"], ["2", "Vốn"]]}},
+            ]},
+        ],
+        "numbering": ["I.", "1.", "a)"],
+    }
+    check(got == want, f"the body converter: {got}")
+    got = driver.execute_script("return textToBody(arguments[0]);", "Điều 1. Phạm vi\nĐiều 2. Hiệu lực")
+    check(got == {"body": [{"heading": "Phạm vi"}, {"heading": "Hiệu lực"}], "numbering": ["Điều"]},
+          f"articles: {got}")
     Select(field("f-type")).select_by_visible_text("Báo cáo")
     type_into("f-parent", "ỦY BAN NHÂN DÂN HUYỆN BA TƠ")
     type_into("f-name", "ỦY BAN NHÂN DÂN XÃ BA ĐIỀN")
@@ -143,6 +172,27 @@ try:
         time.sleep(0.5)
     check(pdf is not None, "the PDF is downloaded")
     shutil.copy(pdf, os.path.join(OUT, "bao-cao.pdf"))
+
+    # Save the JSON, reload the page, reopen the JSON: the form comes back.
+    field("b-json").click()
+    saved = None
+    for _ in range(60):
+        done = [f for f in os.listdir(downloads) if f.endswith(".json")]
+        if done:
+            saved = os.path.join(downloads, done[0])
+            break
+        time.sleep(0.5)
+    check(saved is not None, "the JSON is saved")
+    shutil.copy(saved, os.path.join(OUT, "bao-cao.json"))
+    driver.get(URL)
+    field("f-open").send_keys(saved)
+    wait.until(lambda d: field("f-name").get_attribute("value") == "ỦY BAN NHÂN DÂN XÃ BA ĐIỀN")
+    check(field("f-date").get_attribute("value") == "15/3/2024", "the date comes back")
+    check(field("f-sig-tm").get_attribute("value") == "ỦY BAN NHÂN DÂN", "the signer comes back")
+    back = field("f-body").get_attribute("value")
+    check(back.startswith("I. Tình hình chung\n") and "\nII. Nhiệm vụ năm 2024\n" in back, "the body text comes back")
+    check("- Tiếp tục **cải cách hành chính**;" in back, "the list and its markup come back")
+    wait.until(two_pages)
 
     # A mistake in the date: 31 February.
     date = field("f-date")
