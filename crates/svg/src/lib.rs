@@ -13,7 +13,7 @@
 
 #![warn(missing_docs)]
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::fmt::Write;
 use vanban_layout::fonts::{FontId, FontSet};
 use vanban_layout::pages::{Item, Page, Pages};
@@ -125,22 +125,22 @@ fn render_page(pages: &Pages, page: &Page, index: usize, faces: &Faces<'_>) -> S
     let (w, h) = (num(pages.width), num(pages.height));
     // Glyph definitions in first-use order (deterministic).
     let mut order: Vec<(FontId, u16)> = Vec::new();
-    let mut seen: BTreeMap<(usize, u16), ()> = BTreeMap::new();
+    let mut seen: BTreeSet<(usize, u16)> = BTreeSet::new();
     for item in &page.items {
         if let Item::Text(t) = item {
             for g in &t.glyphs {
-                if seen.insert((t.font.index(), g.id), ()).is_none() {
+                if seen.insert((t.font.index(), g.id)) {
                     order.push((t.font, g.id));
                 }
             }
         }
     }
     let mut s = String::new();
-    let _ = write!(
+    let _ = writeln!(
         s,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" \
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" \
          class=\"vb-page\" data-page=\"{}\" width=\"{w}pt\" height=\"{h}pt\" viewBox=\"0 0 {w} {h}\" \
-         role=\"img\" aria-label=\"Trang {}\">\n",
+         role=\"img\" aria-label=\"Trang {}\">",
         index + 1,
         index + 1
     );
