@@ -45,3 +45,7 @@ bench:
 # vanban render vs typst compile vs soffice, a 1,000-document batch, peak memory; prints ratios
 bench-compare:
     bash bench/compare.sh
+
+# Instructions of one release render of the Ba Tô report under callgrind, against the CI bound
+callgrind:
+    bash bench/callgrind.sh

@@ -57,6 +57,47 @@ pub struct BatchArgs {
     /// Worker threads (default: one per core).
     #[arg(short, long)]
     jobs: Option<usize>,
+    /// Render only shard K of N (1 ≤ K ≤ N): the documents whose position
+    /// in the batch's input order is K modulo N. The N shards of the same
+    /// inputs render every document exactly once, under the same output
+    /// names as one unsharded run, so N machines can share a batch.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    shard: Option<Shard>,
+}
+
+/// One of N equal parts of a batch (`--shard K/N`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// 1-based index of this shard.
+    pub index: usize,
+    /// Number of shards.
+    pub count: usize,
+}
+
+impl Shard {
+    /// Whether the job at 0-based position `i` belongs to this shard.
+    pub fn takes(self, i: usize) -> bool {
+        i % self.count == self.index - 1
+    }
+}
+
+/// Parses `K/N` with 1 ≤ K ≤ N.
+fn parse_shard(s: &str) -> Result<Shard, String> {
+    let (k, n) = s
+        .split_once('/')
+        .ok_or_else(|| format!("expected K/N (e.g. 2/8), got {s:?}"))?;
+    let index: usize = k
+        .trim()
+        .parse()
+        .map_err(|_| format!("shard index {k:?} is not a whole number"))?;
+    let count: usize = n
+        .trim()
+        .parse()
+        .map_err(|_| format!("shard count {n:?} is not a whole number"))?;
+    if count == 0 || index == 0 || index > count {
+        return Err(format!("shard {s}: need 1 ≤ K ≤ N"));
+    }
+    Ok(Shard { index, count })
 }
 
 /// A batch that could not run, or in which some documents failed.
@@ -120,7 +161,21 @@ pub fn run(args: &BatchArgs) -> Result<(), BatchFailure> {
     if jobs.is_empty() {
         return Err(BatchFailure::usage("no input documents found"));
     }
+    // Names are assigned over the whole batch first, so that a shard writes
+    // exactly the files an unsharded run would.
     assign_unique_stems(&mut jobs);
+    if let Some(shard) = args.shard {
+        jobs = jobs
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| shard.takes(*i))
+            .map(|(_, j)| j)
+            .collect();
+        if jobs.is_empty() {
+            // Fewer documents than shards: this shard has nothing to do.
+            return Ok(());
+        }
+    }
     std::fs::create_dir_all(&args.output).map_err(|e| {
         BatchFailure::usage(format!("cannot create {}: {e}", args.output.display()))
     })?;
@@ -570,6 +625,21 @@ fn summarize(outcomes: &[Outcome], elapsed: Duration, quiet: bool) -> Result<(),
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shards_parse_and_partition() {
+        assert_eq!(parse_shard("2/8"), Ok(Shard { index: 2, count: 8 }));
+        for bad in ["0/3", "4/3", "1/0", "a/3", "3", "1/b"] {
+            assert!(parse_shard(bad).is_err(), "{bad}");
+        }
+        let n = 3;
+        for i in 0..10 {
+            let owners: Vec<usize> = (1..=n)
+                .filter(|&k| Shard { index: k, count: n }.takes(i))
+                .collect();
+            assert_eq!(owners.len(), 1, "job {i} taken by {owners:?}");
+        }
+    }
 
     #[test]
     fn ascii_names() {

@@ -264,3 +264,64 @@ fn batch_output_matches_render() {
         assert!(b == r, "batch and render differ for {ext}");
     }
 }
+
+/// `--shard K/N`: the N shards of one batch render every document exactly
+/// once, under the names an unsharded run gives, with the same bytes.
+#[test]
+fn shards_render_every_document_exactly_once() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).expect("mkdir");
+    // Seven documents, two of them with the same name once made ASCII
+    // (so the -2 suffix must be assigned before sharding).
+    let fixture = std::fs::read(root().join("fixtures/cong-van.json")).expect("fixture");
+    let names = [
+        "a.json", "b.json", "c.json", "d.json", "e.json", "đ.json", "d2.json",
+    ];
+    for n in names {
+        std::fs::write(input.join(n), &fixture).expect("write");
+    }
+    let whole = tmp.path().join("whole");
+    let out = batch(&[s(&input), "-o", s(&whole), "--format", "pdf", "-q"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let expected = files(&whole);
+    assert_eq!(expected.len(), names.len(), "{expected:?}");
+
+    let mut seen: Vec<String> = Vec::new();
+    for k in 1..=3 {
+        let dir = tmp.path().join(format!("shard{k}"));
+        let shard = format!("{k}/3");
+        let out = batch(&[
+            s(&input),
+            "-o",
+            s(&dir),
+            "--format",
+            "pdf",
+            "-q",
+            "--shard",
+            &shard,
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for f in files(&dir) {
+            let a = std::fs::read(dir.join(&f)).expect("shard output");
+            let b = std::fs::read(whole.join(&f)).expect("same name in the whole run");
+            assert!(a == b, "{f}: shard {k} bytes differ from the unsharded run");
+            seen.push(f);
+        }
+    }
+    seen.sort();
+    assert_eq!(seen, expected, "every document once across the shards");
+
+    for bad in ["0/3", "4/3", "x"] {
+        let out = batch(&[s(&input), "-o", s(&whole), "--shard", bad]);
+        assert_eq!(out.status.code(), Some(2), "--shard {bad}");
+    }
+}

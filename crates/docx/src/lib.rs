@@ -53,12 +53,9 @@ mod parts;
 mod story;
 mod units;
 mod xml;
-
-use std::io::{Cursor, Write};
+mod zip;
 
 use vanban_layout::flow::{Block, Flow, Run};
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use parts::Rel;
 pub use story::FILLER_LINE_TWIPS;
@@ -70,7 +67,7 @@ use xml::Xml;
 pub enum DocxError {
     /// The zip container could not be written.
     #[error("cannot write the DOCX container: {0}")]
-    Zip(#[from] zip::result::ZipError),
+    Zip(#[from] zip::ZipLimit),
     /// Writing a part into the container failed.
     #[error("cannot write a DOCX part: {0}")]
     Io(#[from] std::io::Error),
@@ -272,16 +269,7 @@ pub fn write_docx(flow: &Flow, opts: &DocxOptions) -> Result<Vec<u8>, DocxError>
 
 /// Zips the parts in order, deflated, dated 1980-01-01 00:00:00, mode 0644.
 fn pack(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, DocxError> {
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .last_modified_time(DateTime::default())
-        .unix_permissions(0o644);
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, bytes) in files {
-        zip.start_file(name.as_str(), options)?;
-        zip.write_all(bytes)?;
-    }
-    Ok(zip.finish()?.into_inner())
+    Ok(zip::pack(files)?)
 }
 
 /// For each section, `Some(n)` when its footnote numbers do not continue

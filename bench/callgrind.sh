@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# `just callgrind`: instructions of one `vanban render` of the Ba Tô report
+# (PDF/A-2b + DOCX, release build) under valgrind's callgrind, against a
+# bound. Instruction counts are deterministic for the same binary and input,
+# unlike times, so CI can guard them: the script fails above BOUND.
+#
+# Measured (2026-12, release, x86_64): 114.0 M before the deflate work, then
+# see the README's "Speed" section. Raise BOUND only with a reason in the
+# commit message.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+bound="${BOUND:-107000000}"
+target="${CARGO_TARGET_DIR:-$root/target}"
+command -v valgrind >/dev/null || { echo "valgrind is not installed (apt-get install valgrind)" >&2; exit 2; }
+cargo build --release --locked -q
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" \
+  "$target/release/vanban" render fixtures/bao-cao-ba-to.json -o "$tmp/out/" >/dev/null 2>"$tmp/log"
+ir=$(awk '/^summary:/ {print $2}' "$tmp/cg.out")
+[ -n "$ir" ] || { cat "$tmp/log" >&2; echo "no instruction count" >&2; exit 2; }
+printf 'callgrind: vanban render bao-cao-ba-to (PDF + DOCX): %s instructions (bound %s)\n' "$ir" "$bound"
+if [ "$ir" -gt "$bound" ]; then
+  echo "FAILED: above the bound; see where they go with: callgrind_annotate --inclusive=yes" >&2
+  exit 1
+fi
