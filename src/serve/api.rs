@@ -263,7 +263,8 @@ pub async fn preview(
         Err(e) => return e.into_response(),
     };
     let input = json.clone();
-    let result = limits.run(lang, move || preview_pages(&input)).await;
+    let fonts = limits.fonts;
+    let result = limits.run(lang, move || preview_pages(&input, fonts)).await;
     match result {
         Ok(Ok((w, h, pages))) => json_response(
             StatusCode::OK,
@@ -286,8 +287,7 @@ fn round2(v: f32) -> f64 {
     (f64::from(v) * 100.0).round() / 100.0
 }
 
-fn preview_pages(json: &[u8]) -> Result<Preview, vanban::Error> {
-    let fonts = vanban::FontSet::bundled();
+fn preview_pages(json: &[u8], fonts: &vanban::FontSet) -> Result<Preview, vanban::Error> {
     let doc = vanban_model::parse_bytes(json)?;
     let mut flow = vanban_layout::style::style(&doc, fonts)?;
     let attachments = std::mem::take(&mut flow.attachments);
@@ -409,12 +409,13 @@ pub async fn render(
     };
     let input = json.clone();
     let (standard, sde, sign_fields) = (rq.standard, rq.source_date_epoch, rq.sign_fields);
+    let fonts = limits.fonts;
     let result = limits
         .run(lang, move || {
             let opts = RenderOptions {
                 pdf_standard: standard,
                 source_date_epoch: sde,
-                fonts: vanban::FontSet::bundled(),
+                fonts,
             };
             vanban::render_with(&input, &formats, &opts, &OutputOptions { sign_fields })
         })

@@ -47,6 +47,11 @@ pub struct ServeArgs {
     /// Time limit of one request, in seconds.
     #[arg(long, default_value_t = 30)]
     timeout: u64,
+    /// Use Times New Roman from this folder instead of the bundled
+    /// Liberation Serif (same metrics). Set by whoever runs the server;
+    /// requests never name a path.
+    #[arg(long)]
+    font_dir: Option<std::path::PathBuf>,
 }
 
 /// The render gate and limits, shared by all requests (no user data).
@@ -57,6 +62,8 @@ pub struct Limits {
     timeout: Duration,
     /// `SOURCE_DATE_EPOCH` of the server's environment.
     source_date_epoch: Option<i64>,
+    /// The fonts every document is set in.
+    fonts: &'static vanban::FontSet,
 }
 
 /// Runs the server until SIGTERM or Ctrl-C.
@@ -69,12 +76,19 @@ pub fn run(args: &ServeArgs) -> Result<(), String> {
         })?),
         _ => None,
     };
+    let fonts: &'static vanban::FontSet = match &args.font_dir {
+        None => vanban::FontSet::bundled(),
+        Some(dir) => Box::leak(Box::new(
+            vanban::FontSet::from_dir(dir).map_err(|e| e.to_string())?,
+        )),
+    };
     let limits = Arc::new(Limits {
         slots: Arc::new(Semaphore::new(max_renders)),
         waiting: AtomicUsize::new(0),
         max_waiting: args.queue,
         timeout: Duration::from_secs(args.timeout.max(1)),
         source_date_epoch,
+        fonts,
     });
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
