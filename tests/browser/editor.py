@@ -107,6 +107,25 @@ try:
     got = driver.execute_script("return textToBody(arguments[0]);", "Điều 1. Phạm vi\nĐiều 2. Hiệu lực")
     check(got == {"body": [{"heading": "Phạm vi"}, {"heading": "Hiệu lực"}], "numbering": ["Điều"]},
           f"articles: {got}")
+    # What the text box cannot show faithfully is kept as it is (null).
+    got = driver.execute_script(
+        "return arguments[0].map(b => bodyToText(b, undefined, 'bao_cao'));",
+        [
+            ["Dòng một\ndòng hai"],
+            ["1. không phải số mục"],
+            [{"heading": "Mục", "numbered": False}],
+            [{"heading": "A"}, "đoạn sau mục"],
+            [{"paragraph": "căn giữa", "align": "center"}],
+        ],
+    )
+    check(got == [None] * 5, f"unrepresentable bodies are kept: {got}")
+    # Back to text with the type's default numbering when the JSON gives none.
+    got = driver.execute_script(
+        "return [bodyToText(arguments[0], undefined, 'quyet_dinh'), bodyToText(arguments[0], undefined, 'cong_van')];",
+        [{"heading": "Phạm vi", "body": [{"heading": "Khoản", "body": ["Nội dung."]}]}],
+    )
+    check(got == ["Điều 1. Phạm vi\n1. Khoản\nNội dung.", "I. Phạm vi\n1. Khoản\nNội dung."],
+          f"default numbering by type: {got}")
     Select(field("f-type")).select_by_visible_text("Báo cáo")
     type_into("f-parent", "ỦY BAN NHÂN DÂN HUYỆN BA TƠ")
     type_into("f-name", "ỦY BAN NHÂN DÂN XÃ BA ĐIỀN")

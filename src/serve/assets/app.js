@@ -138,35 +138,53 @@ function fixTables(b) {
 }
 
 // JSON blocks → body text; null when a block cannot be written as text.
-function bodyToText(body, numbering) {
-  const kinds = Array.isArray(numbering) && numbering.length ? numbering : ['I.', '1.', 'a)'];
+// The numbering of a type when the document gives none (as the typesetter's
+// default_scheme: Điều / khoản / điểm for the legal types).
+const LEGAL = ['quyet_dinh', 'nghi_quyet', 'quy_che', 'quy_dinh'];
+function defaultNumbering(type) {
+  return LEGAL.includes(type) ? ['Điều', '1.', 'a)', '-'] : ['I.', '1.', 'a)', '-'];
+}
+
+function bodyToText(body, numbering, type) {
+  const kinds = Array.isArray(numbering) && numbering.length ? numbering : defaultNumbering(type);
   const out = [];
+  // Text that reads back as itself: one line, no tab, trimmed.
+  const oneLine = (t) => typeof t === 'string' && t !== '' && !/[\n\t]/.test(t) && t.trim() === t;
+  // A paragraph that would not read back as a number, list item or table row.
+  const para = (t) => { if (!oneLine(t)) return false; const c = classify(t); return !c.kind && !c.list && !c.row; };
   const walk = (blocks, depth) => {
     let n = 0;
     for (const b of blocks) {
-      if (typeof b === 'string') { out.push(b.replace(/\n/g, ' ')); continue; }
+      // After a heading, only headings: anything else would read back as
+      // part of that heading's body.
+      if (n > 0 && (typeof b === 'string' || b.heading === undefined)) return false;
+      if (typeof b === 'string') { if (!para(b)) return false; out.push(b); continue; }
       if (b.heading !== undefined) {
         n += 1;
         const kind = kinds[depth];
         if (!kind || kind === '-' || kind === '+') return false;
         const lab = b.number !== undefined ? (kind === 'a)' ? b.number + ')' : kind === 'Điều' ? 'Điều ' + b.number + '.' : b.number + '.') : printed(kind, n);
-        if (b.numbered === false) return false;
+        if (b.numbered === false || !oneLine(b.heading)) return false;
         out.push(lab + ' ' + b.heading);
         if (b.body && walk(b.body, depth + 1) === false) return false;
         continue;
       }
       if (b.list) {
         const m = b.marker === '+' ? '+' : '-';
-        for (const item of b.list) { if (typeof item !== 'string') return false; out.push(m + ' ' + item); }
+        if (Object.keys(b).some((k) => k !== 'list' && k !== 'marker')) return false;
+        for (const item of b.list) { if (!oneLine(item)) return false; out.push(m + ' ' + item); }
+        out.push('');
         continue;
       }
       if (b.table) {
         const cols = b.table.columns;
         if (cols && cols.some((c) => c.width !== undefined || c.align !== undefined)) return false;
         if (b.table.header_rows) return false;
-        if (cols && cols.every((c) => c.title)) out.push(cols.map((c) => c.title).join('\t'));
+        const cell = (c) => typeof c === 'string' && !/[\n\t]/.test(c);
+        if (cols && cols.every((c) => c.title && cell(c.title))) out.push(cols.map((c) => c.title).join('\t'));
         else if (cols) return false;
-        for (const r of b.table.rows) out.push(r.join('\t'));
+        if (!cols && b.table.rows.length > 1) return false; // would read back with a header row
+        for (const r of b.table.rows) { if (!r.every(cell)) return false; out.push(r.join('\t')); }
         out.push('');
         continue;
       }
@@ -246,7 +264,7 @@ function loadDoc(d) {
   $('f-title').value = d.title || '';
   $('f-to').value = (d.to || []).join('\n');
   $('f-bases').value = (d.bases || []).join('\n');
-  const text = bodyToText(d.body, d.numbering);
+  const text = bodyToText(d.body, d.numbering, d.type);
   const body = $('f-body');
   if (text === null) {
     fixedBody = d.body;
