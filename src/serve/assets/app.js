@@ -258,7 +258,7 @@ function loadDoc(d) {
   $('f-parent').value = i.parent || '';
   $('f-name').value = i.name || '';
   $('f-abbr').value = i.abbr || '';
-  $('f-number').value = d.number !== undefined ? String(d.number) : '';
+  $('f-number').value = d.number === undefined || d.number === null ? '' : String(d.number);
   $('f-place').value = d.place || '';
   $('f-date').value = viDate(d.date);
   $('f-title').value = d.title || '';
