@@ -22,6 +22,8 @@ use std::time::{Duration, Instant};
 use unicode_normalization::UnicodeNormalization;
 use vanban::{Format, RenderOptions};
 
+use crate::cli_lang::{lang, t};
+
 /// Exit code: some documents failed.
 const EXIT_DOCUMENT: u8 = 1;
 /// Exit code: usage or I/O error.
@@ -83,19 +85,29 @@ impl Shard {
 
 /// Parses `K/N` with 1 ≤ K ≤ N.
 fn parse_shard(s: &str) -> Result<Shard, String> {
-    let (k, n) = s
-        .split_once('/')
-        .ok_or_else(|| format!("expected K/N (e.g. 2/8), got {s:?}"))?;
-    let index: usize = k
-        .trim()
-        .parse()
-        .map_err(|_| format!("shard index {k:?} is not a whole number"))?;
-    let count: usize = n
-        .trim()
-        .parse()
-        .map_err(|_| format!("shard count {n:?} is not a whole number"))?;
+    let (k, n) = s.split_once('/').ok_or_else(|| {
+        t(
+            format!("cần dạng K/N (ví dụ 2/8), nhận được {s:?}"),
+            format!("expected K/N (e.g. 2/8), got {s:?}"),
+        )
+    })?;
+    let index: usize = k.trim().parse().map_err(|_| {
+        t(
+            format!("số thứ tự phần {k:?} không phải là số nguyên"),
+            format!("shard index {k:?} is not a whole number"),
+        )
+    })?;
+    let count: usize = n.trim().parse().map_err(|_| {
+        t(
+            format!("số phần {n:?} không phải là số nguyên"),
+            format!("shard count {n:?} is not a whole number"),
+        )
+    })?;
     if count == 0 || index == 0 || index > count {
-        return Err(format!("shard {s}: need 1 ≤ K ≤ N"));
+        return Err(t(
+            format!("phần {s}: cần 1 ≤ K ≤ N"),
+            format!("shard {s}: need 1 ≤ K ≤ N"),
+        ));
     }
     Ok(Shard { index, count })
 }
@@ -159,7 +171,10 @@ pub fn run(args: &BatchArgs) -> Result<(), BatchFailure> {
         collect(input, &mut jobs)?;
     }
     if jobs.is_empty() {
-        return Err(BatchFailure::usage("no input documents found"));
+        return Err(BatchFailure::usage(t(
+            "không tìm thấy văn bản đầu vào nào",
+            "no input documents found",
+        )));
     }
     // Names are assigned over the whole batch first, so that a shard writes
     // exactly the files an unsharded run would.
@@ -177,14 +192,22 @@ pub fn run(args: &BatchArgs) -> Result<(), BatchFailure> {
         }
     }
     std::fs::create_dir_all(&args.output).map_err(|e| {
-        BatchFailure::usage(format!("cannot create {}: {e}", args.output.display()))
+        BatchFailure::usage(t(
+            format!("không tạo được {}: {e}", args.output.display()),
+            format!("cannot create {}: {e}", args.output.display()),
+        ))
     })?;
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .thread_name(|i| format!("vanban-batch-{i}"))
         .build()
-        .map_err(|e| BatchFailure::usage(format!("cannot start worker threads: {e}")))?;
+        .map_err(|e| {
+            BatchFailure::usage(t(
+                format!("không khởi động được các luồng xử lý: {e}"),
+                format!("cannot start worker threads: {e}"),
+            ))
+        })?;
     let progress = Progress::new(jobs.len(), args.quiet);
     let ctx = Context {
         outdir: &args.output,
@@ -257,13 +280,19 @@ impl Context<'_> {
         {
             return Err((
                 EXIT_USAGE,
-                format!("{} exists (use --force to overwrite)", p.display()),
+                t(
+                    format!("{} đã có (dùng --force để ghi đè)", p.display()),
+                    format!("{} exists (use --force to overwrite)", p.display()),
+                ),
             ));
         }
         let json = std::fs::read(&job.input).map_err(|e| {
             (
                 EXIT_USAGE,
-                format!("cannot read {}: {e}", job.input.display()),
+                t(
+                    format!("không đọc được {}: {e}", job.input.display()),
+                    format!("cannot read {}: {e}", job.input.display()),
+                ),
             )
         })?;
         let rendered = vanban::render(&json, self.formats, self.opts).map_err(|e| {
@@ -272,7 +301,7 @@ impl Context<'_> {
             } else {
                 EXIT_USAGE
             };
-            (code, e.to_string())
+            (code, e.render(lang()))
         })?;
         // The main files, then each separate-file appendix as
         // `<stem>.<name>.pdf` (and .docx) beside them.
@@ -289,7 +318,10 @@ impl Context<'_> {
                 if !self.force && path.exists() {
                     return Err((
                         EXIT_USAGE,
-                        format!("{} exists (use --force to overwrite)", path.display()),
+                        t(
+                            format!("{} đã có (dùng --force để ghi đè)", path.display()),
+                            format!("{} exists (use --force to overwrite)", path.display()),
+                        ),
                     ));
                 }
                 files.push((path, bytes_of(&a.rendered, f)));
@@ -301,12 +333,22 @@ impl Context<'_> {
                 std::fs::create_dir_all(parent).map_err(|e| {
                     (
                         EXIT_USAGE,
-                        format!("cannot create {}: {e}", parent.display()),
+                        t(
+                            format!("không tạo được {}: {e}", parent.display()),
+                            format!("cannot create {}: {e}", parent.display()),
+                        ),
                     )
                 })?;
             }
-            vanban::write_atomic(&path, bytes)
-                .map_err(|e| (EXIT_USAGE, format!("cannot write {}: {e}", path.display())))?;
+            vanban::write_atomic(&path, bytes).map_err(|e| {
+                (
+                    EXIT_USAGE,
+                    t(
+                        format!("không ghi được {}: {e}", path.display()),
+                        format!("cannot write {}: {e}", path.display()),
+                    ),
+                )
+            })?;
             written.push(path);
         }
         Ok(written)
@@ -321,6 +363,14 @@ fn bytes_of(r: &vanban::Rendered, f: Format) -> &[u8] {
     .unwrap_or_default()
 }
 
+/// "cannot read PATH: error" in the language of this run.
+fn cannot_read(path: &Path, e: &std::io::Error) -> String {
+    t(
+        format!("không đọc được {}: {e}", path.display()),
+        format!("cannot read {}: {e}", path.display()),
+    )
+}
+
 fn with_extension(stem: &Path, f: Format) -> PathBuf {
     let mut s = stem.as_os_str().to_owned();
     s.push(match f {
@@ -332,8 +382,7 @@ fn with_extension(stem: &Path, f: Format) -> PathBuf {
 
 /// Adds the jobs an input stands for.
 fn collect(input: &Path, jobs: &mut Vec<Job>) -> Result<(), BatchFailure> {
-    let meta = std::fs::metadata(input)
-        .map_err(|e| BatchFailure::usage(format!("cannot read {}: {e}", input.display())))?;
+    let meta = std::fs::metadata(input).map_err(|e| BatchFailure::usage(cannot_read(input, &e)))?;
     if meta.is_dir() {
         let mut files = Vec::new();
         walk(input, &mut files)?;
@@ -342,7 +391,12 @@ fn collect(input: &Path, jobs: &mut Vec<Job>) -> Result<(), BatchFailure> {
             let rel = file.strip_prefix(input).unwrap_or(&file).with_extension("");
             jobs.push(Job {
                 label: file.display().to_string(),
-                stem: ascii_path(&rel).ok_or_else(|| "no usable output name".to_string()),
+                stem: ascii_path(&rel).ok_or_else(|| {
+                    t(
+                        "không tạo được tên tệp ghi ra dùng được",
+                        "no usable output name",
+                    )
+                }),
                 input: file,
             });
         }
@@ -362,15 +416,13 @@ fn collect(input: &Path, jobs: &mut Vec<Job>) -> Result<(), BatchFailure> {
 /// Every `*.json` file below `dir`, unsorted. Symbolic links to folders are
 /// not followed (no cycles).
 fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), BatchFailure> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| BatchFailure::usage(format!("cannot read {}: {e}", dir.display())))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| BatchFailure::usage(cannot_read(dir, &e)))?;
     for entry in entries {
-        let entry = entry
-            .map_err(|e| BatchFailure::usage(format!("cannot read {}: {e}", dir.display())))?;
+        let entry = entry.map_err(|e| BatchFailure::usage(cannot_read(dir, &e)))?;
         let path = entry.path();
         let ty = entry
             .file_type()
-            .map_err(|e| BatchFailure::usage(format!("cannot read {}: {e}", path.display())))?;
+            .map_err(|e| BatchFailure::usage(cannot_read(&path, &e)))?;
         if ty.is_dir() {
             walk(&path, files)?;
         } else if path.extension().is_some_and(|e| e == "json") && (ty.is_file() || path.is_file())
@@ -393,8 +445,8 @@ struct ManifestLine {
 /// Adds a manifest's lines. A line that is not a valid entry becomes a
 /// failed job, so the rest of the batch still runs.
 fn manifest(path: &Path, jobs: &mut Vec<Job>) -> Result<(), BatchFailure> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| BatchFailure::usage(format!("cannot read {}: {e}", path.display())))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| BatchFailure::usage(cannot_read(path, &e)))?;
     let base = path.parent().unwrap_or(Path::new(""));
     for (i, line) in text.lines().enumerate() {
         let line = line.trim();
@@ -414,7 +466,12 @@ fn manifest(path: &Path, jobs: &mut Vec<Job>) -> Result<(), BatchFailure> {
                             .map(Path::new)
                             .unwrap_or(Path::new("")),
                     )
-                    .ok_or_else(|| "no usable output name".to_string()),
+                    .ok_or_else(|| {
+                        t(
+                            "không tạo được tên tệp ghi ra dùng được",
+                            "no usable output name",
+                        )
+                    }),
                 };
                 jobs.push(Job {
                     label: format!("{label} ({})", input.display()),
@@ -425,8 +482,11 @@ fn manifest(path: &Path, jobs: &mut Vec<Job>) -> Result<(), BatchFailure> {
             Err(e) => jobs.push(Job {
                 label,
                 input: PathBuf::new(),
-                stem: Err(format!(
-                    "not a manifest entry {{\"input\": …, \"output\": …}}: {e}"
+                stem: Err(t(
+                    format!(
+                        "không phải là một dòng danh sách {{\"input\": …, \"output\": …}}: {e}"
+                    ),
+                    format!("not a manifest entry {{\"input\": …, \"output\": …}}: {e}"),
                 )),
             }),
         }
@@ -441,9 +501,10 @@ fn manifest_stem(output: &Path) -> Result<PathBuf, String> {
         .components()
         .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
     if !inside {
-        return Err(format!(
-            "output {:?} must be a relative path inside the output folder",
-            output.display().to_string()
+        let o = output.display().to_string();
+        return Err(t(
+            format!("output {o:?} phải là đường dẫn tương đối nằm trong thư mục ghi ra"),
+            format!("output {o:?} must be a relative path inside the output folder"),
         ));
     }
     let stripped = match output.extension().and_then(|e| e.to_str()) {
@@ -453,9 +514,10 @@ fn manifest_stem(output: &Path) -> Result<PathBuf, String> {
         _ => output.to_path_buf(),
     };
     ascii_path(&stripped).ok_or_else(|| {
-        format!(
-            "output {:?} gives no usable file name",
-            output.display().to_string()
+        let o = output.display().to_string();
+        t(
+            format!("output {o:?} không cho một tên tệp dùng được"),
+            format!("output {o:?} gives no usable file name"),
         )
     })
 }
@@ -535,10 +597,12 @@ impl Progress {
         let terminal = std::io::stderr().is_terminal();
         let bar = (!quiet && terminal).then(|| {
             let bar = indicatif::ProgressBar::new(total as u64);
-            let style = indicatif::ProgressStyle::with_template(
+            let template = t(
+                "{bar:40} {pos}/{len} văn bản  {per_sec}  còn {eta}  {wide_msg}",
                 "{bar:40} {pos}/{len} documents  {per_sec}  ETA {eta}  {wide_msg}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+            );
+            let style = indicatif::ProgressStyle::with_template(&template)
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
             bar.set_style(style);
             bar
         });
@@ -554,15 +618,21 @@ impl Progress {
         let n = self.count.fetch_add(1, Ordering::Relaxed) + 1;
         if let Some(bar) = &self.bar {
             if let Err((_, e)) = &outcome.result {
-                bar.println(format!("failed {}: {}", outcome.label, first_line(e)));
+                bar.println(format!(
+                    "{} {}: {}",
+                    t("lỗi", "failed"),
+                    outcome.label,
+                    first_line(e)
+                ));
             }
             bar.inc(1);
         } else if let Some(plain) = &self.plain {
             let line = match &outcome.result {
-                Ok(_) => format!("[{n}/{}] ok {}", self.total, outcome.label),
+                Ok(_) => format!("[{n}/{}] {} {}", self.total, t("xong", "ok"), outcome.label),
                 Err((_, e)) => format!(
-                    "[{n}/{}] failed {}: {}",
+                    "[{n}/{}] {} {}: {}",
                     self.total,
+                    t("lỗi", "failed"),
                     outcome.label,
                     first_line(e)
                 ),
@@ -598,10 +668,17 @@ fn summarize(outcomes: &[Outcome], elapsed: Duration, quiet: bool) -> Result<(),
         .map(Vec::len)
         .sum();
     let secs = elapsed.as_secs_f64();
-    let line = format!(
-        "rendered {rendered}, failed {} ({files} files written in {secs:.2} s, {:.0} documents/s)",
-        failed.len(),
-        outcomes.len() as f64 / secs.max(1e-9),
+    let rate = outcomes.len() as f64 / secs.max(1e-9);
+    let line = t(
+        format!(
+            "đã xuất {rendered}, lỗi {} ({files} tệp được ghi trong {} giây, {rate:.0} văn bản/giây)",
+            failed.len(),
+            format!("{secs:.2}").replace('.', ","),
+        ),
+        format!(
+            "rendered {rendered}, failed {} ({files} files written in {secs:.2} s, {rate:.0} documents/s)",
+            failed.len(),
+        ),
     );
     if failed.is_empty() {
         if !quiet {
@@ -610,7 +687,7 @@ fn summarize(outcomes: &[Outcome], elapsed: Duration, quiet: bool) -> Result<(),
         return Ok(());
     }
     for (o, _, e) in &failed {
-        eprintln!("failed: {}: {e}", o.label);
+        eprintln!("{}: {}: {e}", t("lỗi", "failed"), o.label);
     }
     Err(BatchFailure {
         code: failed

@@ -14,6 +14,10 @@
 
 use std::path::Path;
 
+pub mod messages;
+pub mod starters;
+
+pub use starters::starter;
 pub use vanban_layout::flow::RegionKind;
 pub use vanban_layout::fonts::FontSet;
 pub use vanban_pdf::sign::{FIELD_ORGANISATION, FIELD_SIGNER};

@@ -1,13 +1,17 @@
 //! The `vanban` command line.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use vanban::{FontSet, Format, PdfStandard, RenderOptions};
 
 mod batch;
+mod cli_lang;
+mod new_cmd;
 mod serve;
+
+use cli_lang::t;
 
 /// Exit code: the document has errors.
 const EXIT_DOCUMENT: u8 = 1;
@@ -19,9 +23,13 @@ const EXIT_USAGE: u8 = 2;
     name = "vanban",
     version,
     about = "Vietnamese administrative documents (Decree 30/2020/NĐ-CP) from JSON to DOCX and PDF",
-    after_help = "Examples:\n  vanban render fixtures/bao-cao-ba-to.json -o out/\n  vanban check fixtures/*.json\n  vanban schema > vanban.schema.json\n\nExit codes: 0 ok, 1 the document has errors, 2 usage or I/O error."
+    after_help = "Examples:\n  vanban new cong_van -o cong-van.json      # a starter document to edit\n  vanban render fixtures/bao-cao-ba-to.json -o out/\n  vanban check fixtures/*.json\n  vanban schema > vanban.schema.json\n\nLanguage: Vietnamese by default; English with --lang en or the environment variable VANBAN_LANG=en.\nExit codes: 0 ok, 1 the document has errors, 2 usage or I/O error."
 )]
 struct Cli {
+    /// Language of messages and help: vi (default) or en; also set by the
+    /// environment variable VANBAN_LANG.
+    #[arg(long, global = true, value_parser = ["vi", "en"], value_name = "vi|en")]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -91,6 +99,12 @@ enum Command {
         #[arg(long)]
         font_dir: Option<PathBuf>,
     },
+    /// Write a starter document (JSON) of one of the 29 document types, to
+    /// edit and render.
+    #[command(
+        after_help = "Examples:\n  vanban new --list                          # the 29 types and their Vietnamese names\n  vanban new cong_van -o cong-van.json\n  vanban render cong-van.json -o out/        # out/cong-van.pdf and out/cong-van.docx\n\nThe number is left blank (null) for the clerk to fill in at issue."
+    )]
+    New(new_cmd::NewArgs),
     /// Write out the JSON source embedded in a PDF/A-3b file.
     #[command(
         after_help = "Examples:\n  vanban render in.json --pdf-standard a3b -o out/\n  vanban extract out/in.pdf -o again.json     # byte-identical to in.json\n  vanban extract out/in.pdf > again.json\n\nExit codes: 0 ok, 1 the PDF has no (readable) source, 2 usage or I/O error."
@@ -146,7 +160,19 @@ impl Failure {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    cli_lang::init(&args);
+    let parsed = cli_lang::localize(Cli::command())
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            eprint!("{}", cli_lang::clap_error(&e));
+            return ExitCode::from(EXIT_USAGE);
+        }
+        Err(e) => e.exit(),
+    };
     let result = match cli.command {
         Command::Render {
             input,
@@ -172,8 +198,10 @@ fn main() -> ExitCode {
         }),
         Command::Serve(args) => serve::run(&args).map_err(Failure::usage),
         Command::Check { inputs } => check(&inputs),
+        Command::New(args) => new_cmd::run(&args),
         Command::Schema => {
-            println!("{}", vanban_model::schema_json());
+            // A closed pipe (`vanban schema | head`) is not an error.
+            let _ = writeln!(std::io::stdout(), "{}", vanban_model::schema_json());
             Ok(())
         }
         Command::Fonts { font_dir } => fonts(font_dir.as_deref()),
@@ -190,13 +218,20 @@ fn main() -> ExitCode {
 fn read_input(input: &Path) -> Result<Vec<u8>, Failure> {
     if input == Path::new("-") {
         let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| Failure::usage(format!("cannot read standard input: {e}")))?;
+        std::io::stdin().read_to_end(&mut buf).map_err(|e| {
+            Failure::usage(t(
+                format!("không đọc được đầu vào chuẩn: {e}"),
+                format!("cannot read standard input: {e}"),
+            ))
+        })?;
         return Ok(buf);
     }
-    std::fs::read(input)
-        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", input.display())))
+    std::fs::read(input).map_err(|e| {
+        Failure::usage(t(
+            format!("không đọc được {}: {e}", input.display()),
+            format!("cannot read {}: {e}", input.display()),
+        ))
+    })
 }
 
 fn load_fonts(font_dir: Option<&Path>) -> Result<&'static FontSet, Failure> {
@@ -204,15 +239,18 @@ fn load_fonts(font_dir: Option<&Path>) -> Result<&'static FontSet, Failure> {
         None => Ok(FontSet::bundled()),
         Some(dir) => FontSet::from_dir(dir)
             .map(|f| &*Box::leak(Box::new(f)))
-            .map_err(|e| Failure::usage(e.to_string())),
+            .map_err(|e| {
+                Failure::usage(t(format!("không nạp được phông chữ: {e}"), e.to_string()))
+            }),
     }
 }
 
 fn source_date_epoch() -> Result<Option<i64>, Failure> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(v) if !v.trim().is_empty() => v.trim().parse::<i64>().map(Some).map_err(|_| {
-            Failure::usage(format!(
-                "SOURCE_DATE_EPOCH={v:?} is not a whole number of seconds"
+            Failure::usage(t(
+                format!("SOURCE_DATE_EPOCH={v:?} không phải là một số nguyên giây"),
+                format!("SOURCE_DATE_EPOCH={v:?} is not a whole number of seconds"),
             ))
         }),
         _ => Ok(None),
@@ -243,9 +281,10 @@ fn plan_outputs(
     };
     if output == Some(Path::new("-")) {
         if formats.len() != 1 {
-            return Err(Failure::usage(
+            return Err(Failure::usage(t(
+                "-o - chỉ ghi được một tệp ra đầu ra chuẩn: thêm --format pdf hoặc --format docx",
                 "-o - writes one file to standard output: add --format pdf or --format docx",
-            ));
+            )));
         }
         return Ok(vec![(formats[0], None)]);
     }
@@ -290,9 +329,10 @@ fn render(
     let meta_path = match plan.iter().find_map(|(_, p)| p.as_ref()) {
         Some(p) if meta_json => Some(p.with_extension("meta.json")),
         None if meta_json => {
-            return Err(Failure::usage(
+            return Err(Failure::usage(t(
+                "--meta-json ghi một tệp cạnh các tệp xuất ra; không dùng được cùng -o -",
                 "--meta-json writes a file next to the outputs; it cannot go with -o -",
-            ));
+            )));
         }
         _ => None,
     };
@@ -312,13 +352,20 @@ fn render(
             } else {
                 EXIT_USAGE
             },
-            message: format!("{}: {e}", input.display()),
+            message: prefix_lines(&input.display().to_string(), &e.render(cli_lang::lang())),
         })?;
     if !rendered.appendix_files.is_empty() && plan.iter().any(|(_, p)| p.is_none()) {
-        return Err(Failure::usage(format!(
-            "{}: the document has appendices issued as files of their own (separate_file); \
-             -o - cannot hold them: give an output folder or file name",
-            input.display()
+        return Err(Failure::usage(t(
+            format!(
+                "{}: văn bản có phụ lục ban hành thành tệp riêng (separate_file); \
+                 -o - không chứa được chúng: hãy cho một thư mục hoặc tên tệp",
+                input.display()
+            ),
+            format!(
+                "{}: the document has appendices issued as files of their own (separate_file); \
+                 -o - cannot hold them: give an output folder or file name",
+                input.display()
+            ),
         )));
     }
     // The main files, then each separate-file appendix next to them as
@@ -351,16 +398,34 @@ fn render(
             None => std::io::stdout()
                 .write_all(&bytes)
                 .and_then(|()| std::io::stdout().flush())
-                .map_err(|e| Failure::usage(format!("cannot write to standard output: {e}")))?,
+                .map_err(|e| {
+                    Failure::usage(t(
+                        format!("không ghi được ra đầu ra chuẩn: {e}"),
+                        format!("cannot write to standard output: {e}"),
+                    ))
+                })?,
             Some(p) => {
                 if let Some(parent) = p.parent().filter(|p| !p.as_os_str().is_empty()) {
                     std::fs::create_dir_all(parent).map_err(|e| {
-                        Failure::usage(format!("cannot create {}: {e}", parent.display()))
+                        Failure::usage(t(
+                            format!("không tạo được {}: {e}", parent.display()),
+                            format!("cannot create {}: {e}", parent.display()),
+                        ))
                     })?;
                 }
-                vanban::write_atomic(&p, &bytes)
-                    .map_err(|e| Failure::usage(format!("cannot write {}: {e}", p.display())))?;
-                eprintln!("wrote {}", p.display());
+                vanban::write_atomic(&p, &bytes).map_err(|e| {
+                    Failure::usage(t(
+                        format!("không ghi được {}: {e}", p.display()),
+                        format!("cannot write {}: {e}", p.display()),
+                    ))
+                })?;
+                eprintln!(
+                    "{}",
+                    t(
+                        format!("đã ghi {}", p.display()),
+                        format!("wrote {}", p.display())
+                    )
+                );
             }
         }
     }
@@ -393,17 +458,35 @@ fn extract(input: &Path, output: Option<&Path>) -> Result<(), Failure> {
     let pdf = read_input(input)?;
     let source = vanban::extract_source(&pdf).map_err(|e| Failure {
         code: EXIT_DOCUMENT,
-        message: format!("{}: {e}", input.display()),
+        message: t(
+            format!("{}: không lấy được JSON nguồn: {e}", input.display()),
+            format!("{}: {e}", input.display()),
+        ),
     })?;
     match output.filter(|p| *p != Path::new("-")) {
         None => std::io::stdout()
             .write_all(&source.data)
             .and_then(|()| std::io::stdout().flush())
-            .map_err(|e| Failure::usage(format!("cannot write to standard output: {e}"))),
+            .map_err(|e| {
+                Failure::usage(t(
+                    format!("không ghi được ra đầu ra chuẩn: {e}"),
+                    format!("cannot write to standard output: {e}"),
+                ))
+            }),
         Some(p) => {
-            vanban::write_atomic(p, &source.data)
-                .map_err(|e| Failure::usage(format!("cannot write {}: {e}", p.display())))?;
-            eprintln!("wrote {} ({})", p.display(), source.name);
+            vanban::write_atomic(p, &source.data).map_err(|e| {
+                Failure::usage(t(
+                    format!("không ghi được {}: {e}", p.display()),
+                    format!("cannot write {}: {e}", p.display()),
+                ))
+            })?;
+            eprintln!(
+                "{}",
+                t(
+                    format!("đã ghi {} ({})", p.display(), source.name),
+                    format!("wrote {} ({})", p.display(), source.name),
+                )
+            );
             Ok(())
         }
     }
@@ -414,19 +497,23 @@ fn check(inputs: &[PathBuf]) -> Result<(), Failure> {
     for input in inputs {
         let json = read_input(input)?;
         match vanban::check(&json) {
-            Ok(_) => println!("{}: ok", input.display()),
+            Ok(_) => println!("{}: {}", input.display(), t("hợp lệ", "ok")),
             Err(e) => {
                 failed += 1;
-                for line in e.to_string().lines() {
-                    eprintln!("{}: {line}", input.display());
-                }
+                eprintln!(
+                    "{}",
+                    prefix_lines(&input.display().to_string(), &e.render(cli_lang::lang()))
+                );
             }
         }
     }
     if failed > 0 {
         return Err(Failure {
             code: EXIT_DOCUMENT,
-            message: format!("{failed} of {} documents have errors", inputs.len()),
+            message: t(
+                format!("{failed} trên {} văn bản có lỗi", inputs.len()),
+                format!("{failed} of {} documents have errors", inputs.len()),
+            ),
         });
     }
     Ok(())
@@ -435,9 +522,33 @@ fn check(inputs: &[PathBuf]) -> Result<(), Failure> {
 fn fonts(font_dir: Option<&Path>) -> Result<(), Failure> {
     let fonts = load_fonts(font_dir)?;
     use vanban_layout::fonts::FontId;
-    println!("family written into DOCX: {}", fonts.family);
+    println!(
+        "{}: {}",
+        t("họ phông ghi vào DOCX", "family written into DOCX"),
+        fonts.family
+    );
     for id in FontId::ALL {
-        println!("{:<11} {}", format!("{id:?}"), fonts.source(id));
+        let name = match id {
+            FontId::Regular => t("Thường", "Regular"),
+            FontId::Bold => t("Đậm", "Bold"),
+            FontId::Italic => t("Nghiêng", "Italic"),
+            FontId::BoldItalic => t("Đậm nghiêng", "BoldItalic"),
+        };
+        let source = fonts.source(id);
+        let source = match source.strip_prefix("bundled ") {
+            Some(file) => t(format!("đi kèm {file}"), source.to_owned()),
+            None => source.to_owned(),
+        };
+        println!("{name:<12} {source}");
     }
     Ok(())
+}
+
+/// `text` with `prefix: ` before each of its lines (the file name before
+/// each error, so that every line of a long report says which file).
+fn prefix_lines(prefix: &str, text: &str) -> String {
+    text.lines()
+        .map(|l| format!("{prefix}: {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -46,6 +46,7 @@ fn extract_then_render_is_byte_identical() {
         let stem = f.file_stem().expect("stem").to_string_lossy().into_owned();
         let p1 = dir.path().join(format!("{stem}.pdf"));
         let out = Command::new(exe())
+            .env("VANBAN_LANG", "en")
             .args(["render", "--pdf-standard", "a3b", "--format", "pdf"])
             .arg(&f)
             .arg("-o")
@@ -59,6 +60,7 @@ fn extract_then_render_is_byte_identical() {
         );
         let j2 = dir.path().join(format!("{stem}-again.json"));
         let out = Command::new(exe())
+            .env("VANBAN_LANG", "en")
             .arg("extract")
             .arg(&p1)
             .arg("-o")
@@ -76,6 +78,7 @@ fn extract_then_render_is_byte_identical() {
         );
         let p2 = dir.path().join(format!("{stem}-again.pdf"));
         let out = Command::new(exe())
+            .env("VANBAN_LANG", "en")
             .args(["render", "--pdf-standard", "a3b", "--format", "pdf"])
             .arg(&j2)
             .arg("-o")
@@ -93,6 +96,7 @@ fn extract_then_render_is_byte_identical() {
         );
         // Standard output by default.
         let out = Command::new(exe())
+            .env("VANBAN_LANG", "en")
             .arg("extract")
             .arg(&p1)
             .output()
@@ -120,6 +124,7 @@ fn extract_without_source_is_a_clear_error() {
     ));
     let p = temp_file(dir.path(), "a2b.pdf", &a2b);
     let out = Command::new(exe())
+        .env("VANBAN_LANG", "en")
         .arg("extract")
         .arg(&p)
         .output()
@@ -131,6 +136,7 @@ fn extract_without_source_is_a_clear_error() {
 
     let junk = temp_file(dir.path(), "junk.pdf", b"this is not a PDF");
     let out = Command::new(exe())
+        .env("VANBAN_LANG", "en")
         .arg("extract")
         .arg(&junk)
         .output()
@@ -139,6 +145,7 @@ fn extract_without_source_is_a_clear_error() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a readable PDF"));
 
     let out = Command::new(exe())
+        .env("VANBAN_LANG", "en")
         .args(["extract", "/nonexistent/x.pdf"])
         .output()
         .expect("run");
@@ -297,6 +304,7 @@ fn meta_json_sidecar() {
     let f = root().join("fixtures/bao-cao-ba-to.json");
     let out_dir = format!("{}/", dir.path().display());
     let out = Command::new(exe())
+        .env("VANBAN_LANG", "en")
         .arg("render")
         .arg(&f)
         .args(["-o", &out_dir, "--meta-json"])
@@ -380,6 +388,7 @@ fn meta_json_sidecar() {
 
     // With -o - there is nowhere to put it: usage error.
     let out = Command::new(exe())
+        .env("VANBAN_LANG", "en")
         .arg("render")
         .arg(&f)
         .args(["--format", "pdf", "-o", "-", "--meta-json"])
@@ -390,6 +399,7 @@ fn meta_json_sidecar() {
 
 fn render_in_process(input: &Path, out: &Path, env: &[(&str, &str)]) {
     let mut c = Command::new(exe());
+    c.env("VANBAN_LANG", "en");
     c.arg("render")
         .arg(input)
         .arg("-o")

@@ -6,9 +6,12 @@
 //! Small cases are files in `tests/bad/`: `NAME.json` (or `NAME.bin` for
 //! bytes that are not UTF-8) and `NAME.expect`, whose lines are fragments
 //! that must all appear on stderr (the JSON path, the plain-words message,
-//! line and column). `#` starts a comment line; `exit: 0` as a line means the
-//! case must render. Big cases (megabytes, thousands of pages) are generated
-//! here rather than committed.
+//! line and column, the hint). Plain lines are the Vietnamese fragments
+//! (the default language); lines starting `en: ` are the English ones, for
+//! the same run with `--lang en`. Every failing case needs both. `#` starts
+//! a comment line; `exit: 0` as a line means the case must render. Big cases
+//! (megabytes, thousands of pages) are generated here rather than committed
+//! (they run in English).
 
 mod common;
 
@@ -28,9 +31,15 @@ struct Outcome {
     elapsed: Duration,
 }
 
-/// Runs `vanban render input -o out/` into a fresh folder, killing it after
-/// [`TIMEOUT`] (a hang fails the test instead of stalling the suite).
+/// Runs `vanban render input -o out/` in English (see [`render_in`]).
 fn render(input: &Path) -> Outcome {
+    render_in(input, "en")
+}
+
+/// Runs `vanban --lang LANG render input -o out/` into a fresh folder,
+/// killing it after [`TIMEOUT`] (a hang fails the test instead of stalling
+/// the suite). `VANBAN_LANG` is cleared so only the flag decides.
+fn render_in(input: &Path, lang: &str) -> Outcome {
     let work = tempfile::tempdir().expect("tempdir");
     let out = work.path().join("out");
     std::fs::create_dir(&out).expect("out dir");
@@ -39,6 +48,8 @@ fn render(input: &Path) -> Outcome {
     let start = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
         .env_remove("SOURCE_DATE_EPOCH")
+        .env_remove("VANBAN_LANG")
+        .args(["--lang", lang])
         .arg("render")
         .arg(input)
         .arg("-o")
@@ -100,6 +111,31 @@ fn check_failure(name: &str, o: &Outcome, fragments: &[&str]) -> Vec<String> {
     problems
 }
 
+/// Checks that the Vietnamese report is Vietnamese and not the English one:
+/// different, NFC, with no line left in English (a message missing from the
+/// catalogue would come out the same in both).
+fn check_languages(name: &str, vi: &str, en: &str) -> Vec<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let mut problems = Vec::new();
+    if vi == en {
+        problems.push(format!(
+            "{name}: the same text in Vietnamese and English:\n{vi}"
+        ));
+    }
+    if vi.nfc().collect::<String>() != vi {
+        problems.push(format!("{name}: the Vietnamese text is not NFC"));
+    }
+    let en_lines: std::collections::HashSet<&str> = en.lines().collect();
+    for line in vi.lines() {
+        // Source lines and carets are the same in both; messages are not.
+        let is_source = line.contains(" | ") || line.trim_end().ends_with('^');
+        if !is_source && en_lines.contains(line) {
+            problems.push(format!("{name}: a line left in English: {line}"));
+        }
+    }
+    problems
+}
+
 /// Checks a success: exit 0 and exactly the PDF and the DOCX, well formed.
 fn check_success(name: &str, stem: &str, o: &Outcome) -> Vec<String> {
     let mut problems = Vec::new();
@@ -124,7 +160,10 @@ struct Case {
     name: String,
     input: PathBuf,
     render: bool,
+    /// Vietnamese fragments (the default language).
     fragments: Vec<String>,
+    /// English fragments (`--lang en`).
+    fragments_en: Vec<String>,
 }
 
 fn corpus() -> Vec<Case> {
@@ -159,6 +198,7 @@ fn corpus() -> Vec<Case> {
         let text = std::fs::read_to_string(p).expect("read .expect");
         let mut render = false;
         let mut fragments = Vec::new();
+        let mut fragments_en = Vec::new();
         for line in text.lines() {
             let line = line.trim_end();
             if line.is_empty() || line.starts_with('#') {
@@ -168,18 +208,22 @@ fn corpus() -> Vec<Case> {
                 Some("0") => render = true,
                 Some("1") => render = false,
                 Some(other) => panic!("{stem}: exit must be 0 or 1, not {other}"),
-                None => fragments.push(line.to_string()),
+                None => match line.strip_prefix("en: ") {
+                    Some(en) => fragments_en.push(en.to_string()),
+                    None => fragments.push(line.to_string()),
+                },
             }
         }
         assert!(
-            render || !fragments.is_empty(),
-            "{stem}: a failing case needs at least one message fragment"
+            render || (!fragments.is_empty() && !fragments_en.is_empty()),
+            "{stem}: a failing case needs message fragments in Vietnamese and (en: …) in English"
         );
         cases.push(Case {
             name: stem.to_string(),
             input: inputs.into_iter().next().expect("input"),
             render,
             fragments,
+            fragments_en,
         });
     }
     cases
@@ -198,13 +242,17 @@ fn corpus_cases_fail_clearly_or_render() {
                 s.spawn(move || {
                     let mut problems = Vec::new();
                     for c in chunk.iter() {
-                        let o = render(&c.input);
-                        let frags: Vec<&str> = c.fragments.iter().map(String::as_str).collect();
+                        let o = render_in(&c.input, "vi");
                         if c.render {
                             problems.extend(check_success(&c.name, &c.name, &o));
-                        } else {
-                            problems.extend(check_failure(&c.name, &o, &frags));
+                            continue;
                         }
+                        let frags: Vec<&str> = c.fragments.iter().map(String::as_str).collect();
+                        problems.extend(check_failure(&c.name, &o, &frags));
+                        let en = render_in(&c.input, "en");
+                        let frags: Vec<&str> = c.fragments_en.iter().map(String::as_str).collect();
+                        problems.extend(check_failure(&format!("{} (en)", c.name), &en, &frags));
+                        problems.extend(check_languages(&c.name, &o.stderr, &en.stderr));
                     }
                     problems
                 })

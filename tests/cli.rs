@@ -8,6 +8,8 @@ use std::process::{Command, Stdio};
 fn vanban() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_vanban"));
     c.env_remove("SOURCE_DATE_EPOCH");
+    // These tests check the English wording; tests/lang.rs checks Vietnamese.
+    c.env("VANBAN_LANG", "en");
     c
 }
 

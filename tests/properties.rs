@@ -212,7 +212,7 @@ proptest! {
             }
             Err(e) => {
                 prop_assert!(!valid, "refused {y}-{m}-{d}: {e}");
-                prop_assert!(e.to_string().contains("is not a real date"), "{e}");
+                prop_assert!(e.render(vanban_model::lang::Lang::En).contains("is not a real date"), "{e}");
             }
         }
     }

@@ -211,28 +211,29 @@ fn render_rejects_bad_requests() {
 #[test]
 fn json_mistakes_get_vietnamese_hints() {
     let s = Server::start(&[]);
+    // (input, words of the message, words of the hint)
     let cases: [(&str, &str, &str); 5] = [
         (
             "{\n  “type”: \"bao_cao\"\n}",
-            "Dấu ngoặc kép cong",
-            "ngoặc kép thẳng",
+            "tên trường phải là một chuỗi",
+            "ngoặc kép cong",
         ),
         (
             "{\n  \"type\": \"bao_cao\",\n  \"title\": \"Báo cáo\nnăm 2024\"\n}",
-            "xuống dòng",
+            "ký tự điều khiển",
             "\\n",
         ),
         (
             "{\n  \"type\": \"bao_cao\",\n  \"title\": \"Chương trình \"Nông thôn mới\"\"\n}",
-            "Dấu ngoặc kép bên trong chuỗi",
+            "JSON không hợp lệ",
             "\\\"",
         ),
         (
             "{\n  \"type\": \"bao_cao\"\n  \"place\": \"Ba Tơ\"\n}",
-            "Thiếu dấu phẩy",
-            "dấu phẩy",
+            "JSON không hợp lệ",
+            "thiếu dấu phẩy",
         ),
-        ("{\n  \"type\": \"bao_cao\",", "bị cắt cụt", "}"),
+        ("{\n  \"type\": \"bao_cao\",", "kết thúc quá sớm", "}"),
     ];
     for (input, message, hint) in cases {
         let r = s.post_json("/api/check", input.as_bytes());
@@ -243,11 +244,27 @@ fn json_mistakes_get_vietnamese_hints() {
         assert!(m.contains(message), "{input:?}: message {m:?}");
         assert!(h.contains(hint), "{input:?}: hint {h:?}");
         assert!(e["line"].as_u64().is_some(), "{input:?}: line");
+        assert!(e["column"].as_u64().is_some(), "{input:?}: column");
     }
+    // The unescaped quote and the missing comma are told apart.
+    let quote = s.post_json(
+        "/api/check",
+        "{\n  \"title\": \"Chương trình \"Nông thôn mới\"\"\n}".as_bytes(),
+    );
+    let h = quote.json()["error"]["errors"][0]["hint"].clone();
+    assert!(
+        !h.as_str().unwrap_or_default().contains("thiếu dấu phẩy"),
+        "{h}"
+    );
     // English on request.
     let r = s.post_json("/api/check?lang=en", "{\n  “type”: 1}".as_bytes());
     assert_eq!(r.json()["error"]["lang"], "en");
     assert!(r.error().1.contains("not well-formed"));
+    let e = &r.json()["error"]["errors"][0];
+    assert!(
+        e["hint"].as_str().unwrap_or_default().contains("curly"),
+        "{e}"
+    );
     let r = s.request(
         "POST",
         "/api/check",
@@ -375,7 +392,7 @@ fn oversize_bodies_are_refused() {
 }
 
 #[test]
-fn import_and_starter_are_honest_about_what_is_missing() {
+fn import_is_honest_about_what_is_missing_and_starters_serve() {
     let s = Server::start(&[]);
     let docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     let r = s.request(
@@ -407,8 +424,14 @@ fn import_and_starter_are_honest_about_what_is_missing() {
     );
     assert_error(&r, 501, "not_implemented", "chưa có");
 
-    let r = s.get("/api/starter/bao_cao");
-    assert_error(&r, 501, "not_implemented", "chưa có");
+    // Every type's starter: a valid document of that type.
+    for t in vanban_model::DocType::ALL {
+        let r = s.get(&format!("/api/starter/{}", t.key()));
+        assert_eq!(r.status, 200, "{}", t.key());
+        assert_eq!(r.json()["type"], t.key());
+        let c = s.post_json("/api/check", &r.body);
+        assert_eq!(c.status, 200, "starter {} checks", t.key());
+    }
     let r = s.get("/api/starter/bao_cao_nam");
     assert_error(&r, 404, "unknown_type", "Không có loại văn bản");
 }

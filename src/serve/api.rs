@@ -114,14 +114,17 @@ fn json_response(status: StatusCode, v: &serde_json::Value) -> Response {
 fn render_error(lang: Lang, e: &vanban::Error, input: &[u8]) -> ApiError {
     match e {
         vanban::Error::Input(errors) => ApiError::document(lang, errors, input),
-        vanban::Error::Style(_) | vanban::Error::Layout(_) => ApiError::new(
+        vanban::Error::Style(s) => ApiError::new(
             lang,
             StatusCode::UNPROCESSABLE_ENTITY,
             "cannot_typeset",
-            Msg::new(
-                format!("Không dàn trang được văn bản: {e}"),
-                format!("The document cannot be typeset: {e}"),
-            ),
+            vanban::messages::style_error(s),
+        ),
+        vanban::Error::Layout(l) => ApiError::new(
+            lang,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "cannot_typeset",
+            vanban::messages::layout_error(l),
         ),
         _ => ApiError::internal(lang, &e.to_string()),
     }
@@ -147,15 +150,24 @@ pub async fn schema() -> Response {
         .into_response()
 }
 
-/// `GET /api/starter/{type}`: not available until the starters land.
+/// `GET /api/starter/{type}`: the starter document of a type (the same as
+/// `vanban new TYPE`).
 pub async fn starter(
     Path(kind): Path<String>,
     RawQuery(q): RawQuery,
     headers: HeaderMap,
 ) -> Response {
     let lang = request_lang(&parse_query(q.as_deref()), &headers);
-    if vanban_model::DocType::from_key(&kind).is_none() {
-        return ApiError::new(
+    match vanban_model::DocType::from_key(&kind) {
+        Some(t) => (
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json; charset=utf-8"),
+            )],
+            vanban::starters::starter(t),
+        )
+            .into_response(),
+        None => ApiError::new(
             lang,
             StatusCode::NOT_FOUND,
             "unknown_type",
@@ -164,16 +176,8 @@ pub async fn starter(
                 format!("No document type \"{kind}\"; see /api/schema (field type)."),
             ),
         )
-        .into_response();
+        .into_response(),
     }
-    ApiError::not_implemented(
-        lang,
-        Msg::new(
-            "Mẫu khởi đầu cho từng loại văn bản chưa có trong bản này.",
-            "Starters for each document type are not in this build yet.",
-        ),
-    )
-    .into_response()
 }
 
 /// `POST /api/import`: checks the input; the recogniser is not in this

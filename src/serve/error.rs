@@ -245,36 +245,18 @@ impl IntoResponse for ApiError {
 /// for the JSON mistakes people make: curly quotes, a raw line break in a
 /// string, an unescaped quote, a missing comma, a cut-off text.
 pub fn describe(e: &vanban_model::Error, input: &str) -> Item {
-    let (message, hint) = match e.kind {
-        ErrorKind::Syntax => syntax(e, input),
-        ErrorKind::Encoding => (
-            Msg::new(
-                format!("Mã hoá ký tự không đúng: {}", e.message),
-                format!("Wrong character encoding: {}", e.message),
-            ),
-            Some(Msg::new("Lưu tệp ở dạng UTF-8.", "Save the file as UTF-8.")),
-        ),
-        kind => {
-            let (vi, en) = match kind {
-                ErrorKind::Structure => ("Sai cấu trúc", "Wrong structure"),
-                ErrorKind::Limit => ("Vượt giới hạn", "Over a limit"),
-                ErrorKind::Markup => ("Định dạng trong dòng sai", "Bad inline markup"),
-                _ => ("Giá trị không hợp lệ", "Invalid value"),
-            };
-            (
-                Msg::new(
-                    format!("{vi}: {}", e.message),
-                    format!("{en}: {}", e.message),
-                ),
-                None,
-            )
-        }
+    // The model says what is wrong in both languages, with a hint for the
+    // usual JSON mistakes; a syntax error it gives no hint for gets ours.
+    let hint = match (&e.hint, e.kind) {
+        (Some(h), _) => Some(h.clone()),
+        (None, ErrorKind::Syntax) => syntax(e, input).1,
+        (None, _) => None,
     };
     Item {
         path: e.path.clone(),
         line: e.line,
         column: e.column,
-        message,
+        message: e.message.clone(),
         hint,
     }
 }
@@ -298,7 +280,7 @@ fn syntax(e: &vanban_model::Error, input: &str) -> (Msg, Option<Msg>) {
     let col = e.column.unwrap_or(0);
     let here = col.checked_sub(1).and_then(|i| chars.get(i)).copied();
     let before = col.checked_sub(2).and_then(|i| chars.get(i)).copied();
-    let m = e.message.as_str();
+    let m = e.message.en.as_str();
     let (vi, en, hint_vi, hint_en) = if line_text.contains(CURLY)
         || (e.line.is_none() && input.contains(CURLY))
     {

@@ -128,6 +128,9 @@ try:
     check(got == ["Điều 1. Phạm vi\n1. Khoản\nNội dung.", "I. Phạm vi\n1. Khoản\nNội dung."],
           f"default numbering by type: {got}")
     Select(field("f-type")).select_by_visible_text("Báo cáo")
+    # The starter of the type fills the form.
+    wait.until(lambda d: field("f-name").get_attribute("value") != "" and field("f-body").get_attribute("value") != "")
+    check(True, "the Báo cáo starter fills the form: " + field("f-name").get_attribute("value"))
     type_into("f-parent", "ỦY BAN NHÂN DÂN HUYỆN BA TƠ")
     type_into("f-name", "ỦY BAN NHÂN DÂN XÃ BA ĐIỀN")
     type_into("f-abbr", "UBND")
@@ -146,6 +149,8 @@ try:
         "Nhân dân từng bước được nâng lên."
     )
     body = field("f-body")
+    # The starter's body is there to be replaced.
+    body.clear()
     body.click()
     body.send_keys("I. Tình hình chung\n")
     for i in range(6):

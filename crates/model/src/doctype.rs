@@ -220,3 +220,77 @@ impl DocType {
         DocType::ALL.into_iter().find(|t| t.key() == key)
     }
 }
+
+/// The names people read (`vanban new --list`, messages).
+impl DocType {
+    /// The type's name in Vietnamese, as people say it ("Công văn",
+    /// "Quyết định"), for lists and messages.
+    pub fn name_vi(self) -> &'static str {
+        match self {
+            DocType::CongVan => "Công văn",
+            DocType::ThuCong => "Thư công",
+            DocType::NghiQuyet => "Nghị quyết (cá biệt)",
+            DocType::QuyetDinh => "Quyết định (cá biệt)",
+            DocType::ChiThi => "Chỉ thị",
+            DocType::QuyChe => "Quy chế",
+            DocType::QuyDinh => "Quy định",
+            DocType::ThongCao => "Thông cáo",
+            DocType::ThongBao => "Thông báo",
+            DocType::HuongDan => "Hướng dẫn",
+            DocType::ChuongTrinh => "Chương trình",
+            DocType::KeHoach => "Kế hoạch",
+            DocType::PhuongAn => "Phương án",
+            DocType::DeAn => "Đề án",
+            DocType::DuAn => "Dự án",
+            DocType::BaoCao => "Báo cáo",
+            DocType::BienBan => "Biên bản",
+            DocType::ToTrinh => "Tờ trình",
+            DocType::HopDong => "Hợp đồng",
+            DocType::CongDien => "Công điện",
+            DocType::BanGhiNho => "Bản ghi nhớ",
+            DocType::BanThoaThuan => "Bản thỏa thuận",
+            DocType::GiayUyQuyen => "Giấy ủy quyền",
+            DocType::GiayMoi => "Giấy mời",
+            DocType::GiayGioiThieu => "Giấy giới thiệu",
+            DocType::GiayNghiPhep => "Giấy nghỉ phép",
+            DocType::PhieuGui => "Phiếu gửi",
+            DocType::PhieuChuyen => "Phiếu chuyển",
+            DocType::PhieuBao => "Phiếu báo",
+        }
+    }
+
+    /// The type's name in English, for `--lang en`.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            DocType::CongVan => "Official letter",
+            DocType::ThuCong => "Official correspondence (thư công)",
+            DocType::NghiQuyet => "Resolution (individual)",
+            DocType::QuyetDinh => "Decision (individual)",
+            DocType::ChiThi => "Directive",
+            DocType::QuyChe => "Regulation (quy chế)",
+            DocType::QuyDinh => "Rules (quy định)",
+            DocType::ThongCao => "Communiqué",
+            DocType::ThongBao => "Notice",
+            DocType::HuongDan => "Guidance",
+            DocType::ChuongTrinh => "Programme",
+            DocType::KeHoach => "Plan",
+            DocType::PhuongAn => "Scheme (phương án)",
+            DocType::DeAn => "Proposal (đề án)",
+            DocType::DuAn => "Project (dự án)",
+            DocType::BaoCao => "Report",
+            DocType::BienBan => "Minutes",
+            DocType::ToTrinh => "Submission",
+            DocType::HopDong => "Contract",
+            DocType::CongDien => "Official telegram",
+            DocType::BanGhiNho => "Memorandum of understanding",
+            DocType::BanThoaThuan => "Agreement",
+            DocType::GiayUyQuyen => "Letter of authorisation",
+            DocType::GiayMoi => "Invitation",
+            DocType::GiayGioiThieu => "Letter of introduction",
+            DocType::GiayNghiPhep => "Leave permit",
+            DocType::PhieuGui => "Dispatch slip",
+            DocType::PhieuChuyen => "Transfer slip",
+            DocType::PhieuBao => "Notification slip",
+        }
+    }
+}

@@ -12,6 +12,7 @@
 pub mod doc;
 pub mod doctype;
 pub mod format;
+pub mod hint;
 pub mod lang;
 pub mod markup;
 pub mod parse;

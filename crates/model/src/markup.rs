@@ -59,18 +59,67 @@ fn describe(kind: MarkupErrorKind, offset: usize, in_footnote: bool) -> String {
     };
     match kind {
         MarkupErrorKind::UnclosedItalic => format!(
-            "\"*\" (italic) opened at character {at}{inside} is never closed; close it with \"*\", or write \"\\*\" for a literal star"
+            "\"*\" (italic) opened at character {at}{inside} is never closed; close it with \"*\", or type \"\\\\*\" in the JSON for a literal star"
         ),
         MarkupErrorKind::UnclosedBold => format!(
-            "\"**\" (bold) opened at character {at}{inside} is never closed; close it with \"**\", or write \"\\*\\*\" for literal stars"
+            "\"**\" (bold) opened at character {at}{inside} is never closed; close it with \"**\", or type \"\\\\*\\\\*\" in the JSON for literal stars"
         ),
         MarkupErrorKind::UnclosedFootnote => format!(
-            "footnote \"^[\" opened at character {at} has no closing \"]\"; close it, or write \"\\^[\" for literal text"
+            "footnote \"^[\" opened at character {at} has no closing \"]\"; close it, or type \"\\\\^[\" in the JSON for literal text"
         ),
         MarkupErrorKind::NestedFootnote => {
             format!("a footnote cannot contain another footnote (\"^[\" at character {at})")
         }
         MarkupErrorKind::EmptyFootnote => format!("empty footnote \"^[]\" at character {at}"),
+    }
+}
+
+impl MarkupError {
+    /// The error in both languages, pointing at `excerpt` (the text around
+    /// the offending markup) rather than at a character count.
+    pub fn message(&self, excerpt: &str) -> crate::lang::Msg {
+        use crate::lang::Msg;
+        let (in_vi, in_en) = if self.in_footnote {
+            (" trong một chú thích", " inside a footnote")
+        } else {
+            ("", "")
+        };
+        match self.kind {
+            MarkupErrorKind::UnclosedItalic => Msg::new(
+                format!(
+                    "dấu \"*\" (chữ nghiêng){in_vi} mở ở \"{excerpt}\" nhưng không được đóng; đóng lại bằng \"*\", hoặc muốn in dấu sao thường thì trong JSON gõ \"\\\\*\""
+                ),
+                format!(
+                    "\"*\" (italic){in_en} opened at \"{excerpt}\" is never closed; close it with \"*\", or for a literal star type \"\\\\*\" in the JSON"
+                ),
+            ),
+            MarkupErrorKind::UnclosedBold => Msg::new(
+                format!(
+                    "dấu \"**\" (chữ đậm){in_vi} mở ở \"{excerpt}\" nhưng không được đóng; đóng lại bằng \"**\", hoặc muốn in dấu sao thường thì trong JSON gõ \"\\\\*\\\\*\""
+                ),
+                format!(
+                    "\"**\" (bold){in_en} opened at \"{excerpt}\" is never closed; close it with \"**\", or for literal stars type \"\\\\*\\\\*\" in the JSON"
+                ),
+            ),
+            MarkupErrorKind::UnclosedFootnote => Msg::new(
+                format!(
+                    "chú thích \"^[\" mở ở \"{excerpt}\" không có dấu đóng \"]\"; hãy đóng lại, hoặc muốn in nguyên văn thì trong JSON gõ \"\\\\^[\""
+                ),
+                format!(
+                    "footnote \"^[\" opened at \"{excerpt}\" has no closing \"]\"; close it, or for literal text type \"\\\\^[\" in the JSON"
+                ),
+            ),
+            MarkupErrorKind::NestedFootnote => Msg::new(
+                format!("chú thích không được chứa chú thích khác (\"^[\" ở \"{excerpt}\")"),
+                format!("a footnote cannot contain another footnote (\"^[\" at \"{excerpt}\")"),
+            ),
+            MarkupErrorKind::EmptyFootnote => Msg::new(
+                format!(
+                    "chú thích \"^[]\" trống ở \"{excerpt}\"; hãy viết nội dung chú thích hoặc xóa nó"
+                ),
+                format!("empty footnote \"^[]\" at \"{excerpt}\"; write the note or remove it"),
+            ),
+        }
     }
 }
 

@@ -22,6 +22,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use crate::doc::*;
 use crate::doctype::DocType;
 use crate::format::derive_symbol;
+use crate::lang::{Lang, Msg};
 use crate::locate;
 use crate::markup::{MarkupError, parse_inline};
 use crate::types::*;
@@ -82,8 +83,12 @@ pub enum ErrorKind {
 }
 
 /// One error, with where it is.
+///
+/// Everything an API needs is a field: the JSON path, line and column, the
+/// class, the message and the hint in both languages, and the offending
+/// source line (to show with a caret under the column).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", self.render())]
+#[error("{}", self.render(Lang::Vi))]
 pub struct Error {
     /// JSON path such as `body[3].body[1].heading`; empty for the whole document.
     pub path: String,
@@ -91,39 +96,80 @@ pub struct Error {
     pub line: Option<usize>,
     /// 1-based column in the input (in characters), when known.
     pub column: Option<usize>,
-    /// What is wrong, in plain words.
-    pub message: String,
+    /// What is wrong, in plain words, in Vietnamese and English.
+    pub message: Msg,
+    /// What to type instead, when vanban can tell.
+    pub hint: Option<Msg>,
+    /// The input line at [`Error::line`] (syntax errors), shown with a caret.
+    pub source_line: Option<String>,
     /// The class of error.
     pub kind: ErrorKind,
 }
 
 impl Error {
     /// A new error without position.
-    pub fn new(kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) -> Error {
+    pub fn new(kind: ErrorKind, path: impl Into<String>, message: Msg) -> Error {
         Error {
             path: path.into(),
             line: None,
             column: None,
-            message: message.into(),
+            message,
+            hint: None,
+            source_line: None,
             kind,
         }
     }
 
+    /// The same error with a hint.
+    pub fn with_hint(mut self, hint: Msg) -> Error {
+        self.hint = Some(hint);
+        self
+    }
+
     /// The path as shown to users: "(document)" for the root.
     pub fn display_path(&self) -> &str {
+        self.display_path_in(Lang::En)
+    }
+
+    /// The path as shown to users in `lang`: "(văn bản)"/"(document)" for the root.
+    pub fn display_path_in(&self, lang: Lang) -> &str {
         if self.path.is_empty() {
-            "(document)"
+            match lang {
+                Lang::Vi => "(văn bản)",
+                Lang::En => "(document)",
+            }
         } else {
             &self.path
         }
     }
 
-    fn render(&self) -> String {
-        let mut s = format!("{}: {}", self.display_path(), self.message);
+    /// The error in `lang`: `path: message (line L, column C)`, then the
+    /// hint and the offending line with a caret, each on a line of its own.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut s = format!("{}: {}", self.display_path_in(lang), self.message.get(lang));
+        let (line_w, col_w) = match lang {
+            Lang::Vi => ("dòng", "cột"),
+            Lang::En => ("line", "column"),
+        };
         match (self.line, self.column) {
-            (Some(l), Some(c)) => s.push_str(&format!(" (line {l}, column {c})")),
-            (Some(l), None) => s.push_str(&format!(" (line {l})")),
+            (Some(l), Some(c)) => s.push_str(&format!(" ({line_w} {l}, {col_w} {c})")),
+            (Some(l), None) => s.push_str(&format!(" ({line_w} {l})")),
             _ => {}
+        }
+        if let Some(h) = &self.hint {
+            let label = match lang {
+                Lang::Vi => "Gợi ý",
+                Lang::En => "Hint",
+            };
+            s.push_str(&format!("\n  {label}: {}", h.get(lang)));
+        }
+        if let (Some(src), Some(l)) = (&self.source_line, self.line) {
+            let (shown, caret) = crate::hint::caret_line(src, self.column.unwrap_or(1));
+            let gutter = format!("{l} | ");
+            s.push_str(&format!(
+                "\n  {gutter}{shown}\n  {}{caret}",
+                " ".repeat(gutter.chars().count())
+            ));
         }
         s
     }
@@ -134,14 +180,9 @@ impl Error {
 pub struct Errors(Vec<Error>);
 
 impl fmt::Display for Errors {
+    /// Every error in Vietnamese (the default language), one per line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n")?;
-            }
-            write!(f, "{e}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(Lang::Vi))
     }
 }
 
@@ -185,6 +226,12 @@ impl Errors {
         self.0.iter()
     }
 
+    /// Every error in `lang`, one after the other, separated by line feeds.
+    pub fn render(&self, lang: Lang) -> String {
+        let v: Vec<String> = self.0.iter().map(|e| e.render(lang)).collect();
+        v.join("\n")
+    }
+
     /// The errors as a vector.
     pub fn into_vec(self) -> Vec<Error> {
         self.0
@@ -222,7 +269,10 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Errors> {
         return Err(Errors::single(Error::new(
             ErrorKind::Encoding,
             "",
-            "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8",
+            Msg::new(
+                "tệp được lưu ở dạng UTF-16 (mở đầu bằng dấu thứ tự byte UTF-16); hãy lưu lại ở dạng UTF-8",
+                "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8",
+            ),
         )));
     }
     match std::str::from_utf8(bytes) {
@@ -243,8 +293,13 @@ pub fn parse(json: &str) -> Result<Document, Errors> {
         let mut e = Error::new(
             ErrorKind::Limit,
             path,
-            format!(
-                "nested too deeply: more than {MAX_JSON_DEPTH} levels of arrays and objects here (blocks may nest at most {MAX_DEPTH} deep); flatten the structure"
+            Msg::new(
+                format!(
+                    "lồng quá sâu: ở đây có hơn {MAX_JSON_DEPTH} tầng mảng và đối tượng (các khối chỉ được lồng nhau tối đa {MAX_DEPTH} tầng); hãy làm phẳng cấu trúc"
+                ),
+                format!(
+                    "nested too deeply: more than {MAX_JSON_DEPTH} levels of arrays and objects here (blocks may nest at most {MAX_DEPTH} deep); flatten the structure"
+                ),
             ),
         );
         e.line = Some(pos.line);
@@ -255,7 +310,10 @@ pub fn parse(json: &str) -> Result<Document, Errors> {
         return Err(Errors::single(Error::new(
             ErrorKind::Syntax,
             "",
-            "the input is empty; expected a JSON object describing one document",
+            Msg::new(
+                "dữ liệu vào trống; cần một đối tượng JSON mô tả một văn bản",
+                "the input is empty; expected a JSON object describing one document",
+            ),
         )));
     }
     let raw = read_raw(json)?;
@@ -267,7 +325,7 @@ pub fn parse(json: &str) -> Result<Document, Errors> {
         (None, None) => Err(Errors::single(Error::new(
             ErrorKind::Value,
             "",
-            "the document is not valid",
+            Msg::new("văn bản không hợp lệ", "the document is not valid"),
         ))),
     }
 }
@@ -276,8 +334,13 @@ fn too_big(len: usize) -> Error {
     Error::new(
         ErrorKind::Limit,
         "",
-        format!(
-            "the input is {len} bytes; vanban reads at most {MAX_INPUT_BYTES} bytes (16 MiB) per document"
+        Msg::new(
+            format!(
+                "dữ liệu vào dài {len} byte; vanban đọc tối đa {MAX_INPUT_BYTES} byte (16 MiB) cho một văn bản"
+            ),
+            format!(
+                "the input is {len} bytes; vanban reads at most {MAX_INPUT_BYTES} bytes (16 MiB) per document"
+            ),
         ),
     )
 }
@@ -331,22 +394,55 @@ fn serde_error(json: &str, path: String, e: &serde_json::Error) -> Error {
     let (kind, message) = match e.classify() {
         Category::Eof => (
             ErrorKind::Syntax,
-            format!(
-                "the JSON ends too early ({base}); a closing bracket, brace or quote is missing"
+            Msg::new(
+                format!(
+                    "JSON kết thúc quá sớm ({}); thiếu một dấu đóng ngoặc vuông, ngoặc nhọn hoặc ngoặc kép",
+                    crate::hint::syntax_vi(&base)
+                ),
+                format!(
+                    "the JSON ends too early ({base}); a closing bracket, brace or quote is missing"
+                ),
             ),
         ),
         Category::Syntax if base.contains("recursion limit") => (
             ErrorKind::Limit,
-            format!("nested too deeply ({base}); blocks may nest at most {MAX_DEPTH} deep"),
+            Msg::new(
+                format!(
+                    "lồng quá sâu ({}); các khối chỉ được lồng nhau tối đa {MAX_DEPTH} tầng",
+                    crate::hint::syntax_vi(&base)
+                ),
+                format!("nested too deeply ({base}); blocks may nest at most {MAX_DEPTH} deep"),
+            ),
         ),
-        Category::Syntax | Category::Io => (ErrorKind::Syntax, format!("invalid JSON: {base}")),
-        Category::Data => (ErrorKind::Structure, base),
+        Category::Syntax | Category::Io => (
+            ErrorKind::Syntax,
+            Msg::new(
+                format!("JSON không hợp lệ: {}", crate::hint::syntax_vi(&base)),
+                format!("invalid JSON: {base}"),
+            ),
+        ),
+        Category::Data => (ErrorKind::Structure, crate::hint::data_message(&base)),
     };
     let mut err = Error::new(kind, path, message);
-    if e.line() > 0 {
-        err.line = Some(e.line());
-        if e.column() > 0 {
-            err.column = Some(char_column(json, e.line(), e.column()));
+    let (mut line, mut column) = (e.line(), e.column());
+    let mut char_col = None;
+    if base.starts_with("control character") && column == 0 && line > 1 {
+        // A raw line break inside a string: serde points at the start of
+        // the next line; the break is at the end of this one.
+        line -= 1;
+        let text = crate::hint::line_text(json, line).unwrap_or("");
+        char_col = Some(text.chars().count() + 1);
+        column = text.len() + 1;
+    }
+    if line > 0 {
+        err.line = Some(line);
+        if column > 0 {
+            err.column = Some(char_col.unwrap_or_else(|| char_column(json, line, column)));
+        }
+        if matches!(e.classify(), Category::Syntax | Category::Eof) {
+            let col = err.column.unwrap_or(1);
+            err.hint = crate::hint::syntax_hint(json, &base, line, col);
+            err.source_line = crate::hint::line_text(json, line).map(str::to_string);
         }
     }
     err
@@ -395,15 +491,29 @@ fn not_utf8(bytes: &[u8], offset: usize) -> Error {
     let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
     let column = std::str::from_utf8(valid.get(line_start..).unwrap_or(&[]))
         .map_or(1, |s| s.chars().count() + 1);
-    let guess = match guess_legacy_encoding(bytes) {
-        Some(name) => format!("it looks like {name} (a guess)"),
-        None => "it may be a legacy Vietnamese encoding (Windows-1258, TCVN3 or VNI)".to_string(),
+    let (guess_vi, guess_en) = match guess_legacy_encoding(bytes) {
+        Some(name) => (
+            format!(
+                "có vẻ là bảng mã {} (phỏng đoán)",
+                name.replace("fonts ", "phông ")
+            ),
+            format!("it looks like {name} (a guess)"),
+        ),
+        None => (
+            "có thể là một bảng mã tiếng Việt cũ (Windows-1258, TCVN3 hoặc VNI)".to_string(),
+            "it may be a legacy Vietnamese encoding (Windows-1258, TCVN3 or VNI)".to_string(),
+        ),
     };
     let mut e = Error::new(
         ErrorKind::Encoding,
         "",
-        format!(
-            "the file is not UTF-8 (byte 0x{byte:02X} at offset {offset}); {guess} — save it as UTF-8 (in Word or Notepad: Save As, Encoding: UTF-8; or convert with UniKey's tool)"
+        Msg::new(
+            format!(
+                "tệp không ở dạng UTF-8 (byte 0x{byte:02X} ở vị trí {offset}); {guess_vi} — hãy lưu lại ở dạng UTF-8 (trong Word hoặc Notepad: Lưu thành (Save As), Mã hóa (Encoding): UTF-8; hoặc chuyển mã bằng công cụ của UniKey)"
+            ),
+            format!(
+                "the file is not UTF-8 (byte 0x{byte:02X} at offset {offset}); {guess_en} — save it as UTF-8 (in Word or Notepad: Save As, Encoding: UTF-8; or convert with UniKey's tool)"
+            ),
         ),
     );
     e.line = Some(line);
@@ -545,17 +655,20 @@ fn nfc(s: &str) -> String {
     }
 }
 
-fn control_name(c: char) -> &'static str {
+fn control_name(c: char) -> (&'static str, &'static str) {
     match c {
-        '\0' => " (NUL)",
-        '\t' => " (tab)",
-        '\n' => " (line feed: a line break, not allowed in this field)",
-        '\r' => " (carriage return)",
-        '\u{0B}' => " (vertical tab)",
-        '\u{0C}' => " (form feed)",
-        '\u{1B}' => " (escape)",
-        '\u{7F}' => " (delete)",
-        _ => "",
+        '\0' => (" (NUL)", " (NUL)"),
+        '\t' => (" (tab)", " (tab)"),
+        '\n' => (
+            " (xuống dòng: trường này không được có chỗ xuống dòng)",
+            " (line feed: a line break, not allowed in this field)",
+        ),
+        '\r' => (" (về đầu dòng, CR)", " (carriage return)"),
+        '\u{0B}' => (" (tab dọc)", " (vertical tab)"),
+        '\u{0C}' => (" (sang trang, FF)", " (form feed)"),
+        '\u{1B}' => (" (escape)", " (escape)"),
+        '\u{7F}' => (" (delete)", " (delete)"),
+        _ => ("", ""),
     }
 }
 
@@ -567,7 +680,13 @@ fn excerpt(s: &str, at: usize) -> String {
     if start > 0 {
         out.push('…');
     }
-    out.extend(chars.iter().map(|c| if *c == '\n' { '⏎' } else { *c }));
+    for c in &chars {
+        match c {
+            '\n' => out.push('⏎'),
+            c if c.is_control() => out.push_str(&format!("[U+{:04X}]", *c as u32)),
+            c => out.push(*c),
+        }
+    }
     if s.chars().count() > start + 32 {
         out.push('…');
     }
@@ -600,11 +719,17 @@ fn parse_digits(s: &str) -> Option<u32> {
 }
 
 /// Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" into a real (partial) date.
-fn parse_date(s: &str, full_only: bool) -> Result<PartialDate, String> {
-    let form_hint = if full_only {
-        "write YYYY-MM-DD, e.g. \"2023-06-05\""
+fn parse_date(s: &str, full_only: bool) -> Result<PartialDate, Msg> {
+    let (hint_vi, hint_en) = if full_only {
+        (
+            "hãy viết YYYY-MM-DD, ví dụ \"2023-06-05\"",
+            "write YYYY-MM-DD, e.g. \"2023-06-05\"",
+        )
     } else {
-        "write YYYY-MM-DD (e.g. \"2023-06-05\"), YYYY-MM to leave the day blank for the clerk, YYYY, or null"
+        (
+            "hãy viết YYYY-MM-DD (ví dụ \"2023-06-05\"), YYYY-MM để trống ngày cho văn thư điền, YYYY, hoặc null",
+            "write YYYY-MM-DD (e.g. \"2023-06-05\"), YYYY-MM to leave the day blank for the clerk, YYYY, or null",
+        )
     };
     let parts: Vec<&str> = s.split('-').collect();
     let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
@@ -613,8 +738,9 @@ fn parse_date(s: &str, full_only: bool) -> Result<PartialDate, String> {
         _ => false,
     } && (!full_only || parts.len() == 3);
     if !shape_ok {
-        return Err(format!(
-            "\"{s}\" is not a date in a supported form; {form_hint}"
+        return Err(Msg::new(
+            format!("\"{s}\" không phải là ngày tháng viết theo dạng được hỗ trợ; {hint_vi}"),
+            format!("\"{s}\" is not a date in a supported form; {hint_en}"),
         ));
     }
     let year = parts.first().and_then(|p| parse_digits(p)).unwrap_or(0);
@@ -622,20 +748,26 @@ fn parse_date(s: &str, full_only: bool) -> Result<PartialDate, String> {
     let day = parts.get(2).and_then(|p| parse_digits(p));
     let year = i32::try_from(year).unwrap_or(0);
     if !YEARS.contains(&year) {
-        return Err(format!(
-            "{s}: the year {year} looks mistyped (vanban accepts {}–{})",
-            YEARS.start(),
-            YEARS.end()
+        let (lo, hi) = (YEARS.start(), YEARS.end());
+        return Err(Msg::new(
+            format!("{s}: năm {year} có vẻ gõ nhầm (vanban nhận các năm {lo}–{hi})"),
+            format!("{s}: the year {year} looks mistyped (vanban accepts {lo}–{hi})"),
         ));
     }
     if let Some(m) = month
         && !(1..=12).contains(&m)
     {
-        return Err(format!("{s} is not a real date (there is no month {m})"));
+        return Err(Msg::new(
+            format!("{s} không phải là ngày có thật (không có tháng {m})"),
+            format!("{s} is not a real date (there is no month {m})"),
+        ));
     }
     if let (Some(m), Some(d)) = (month, day) {
         if d == 0 {
-            return Err(format!("{s} is not a real date (there is no day 0)"));
+            return Err(Msg::new(
+                format!("{s} không phải là ngày có thật (không có ngày 0)"),
+                format!("{s} is not a real date (there is no day 0)"),
+            ));
         }
         if NaiveDate::from_ymd_opt(year, m, d).is_none() {
             let days = (28..=31)
@@ -646,8 +778,9 @@ fn parse_date(s: &str, full_only: bool) -> Result<PartialDate, String> {
                 .get((m as usize).saturating_sub(1))
                 .copied()
                 .unwrap_or("this month");
-            return Err(format!(
-                "{s} is not a real date ({name} {year} has {days} days)"
+            return Err(Msg::new(
+                format!("{s} không phải là ngày có thật (tháng {m} năm {year} có {days} ngày)"),
+                format!("{s} is not a real date ({name} {year} has {days} days)"),
             ));
         }
     }
@@ -660,26 +793,35 @@ fn parse_date(s: &str, full_only: bool) -> Result<PartialDate, String> {
 
 /// Checks a symbol, abbreviation or unit: no spaces; letters (Đ included),
 /// digits and "-", "/", "&", "." only.
-fn check_symbol(s: &str) -> Result<(), String> {
+fn check_symbol(s: &str) -> Result<(), Msg> {
     if s.trim().is_empty() {
-        return Err("is empty".to_string());
+        return Err(Msg::new("đang để trống", "is empty"));
     }
     for (i, c) in s.chars().enumerate() {
         let ok = c.is_ascii_alphanumeric() || matches!(c, 'Đ' | 'đ' | '-' | '/' | '&' | '.');
         if !ok {
-            let what = if c.is_whitespace() {
-                "a space".to_string()
+            let (what_vi, what_en) = if c.is_whitespace() {
+                ("một dấu cách".to_string(), "a space".to_string())
             } else {
-                format!("\"{c}\" (U+{:04X})", c as u32)
+                let q = format!("\"{c}\" (U+{:04X})", c as u32);
+                (q.clone(), q)
             };
-            return Err(format!(
-                "\"{s}\" contains {what} at character {}; a symbol is letters (Đ included), digits and \"-\", \"/\", \"&\", \".\" with no spaces",
-                i + 1
+            let ex = excerpt(s, i);
+            return Err(Msg::new(
+                format!(
+                    "\"{s}\" có {what_vi} ở chỗ \"{ex}\"; ký hiệu chỉ gồm chữ cái (kể cả Đ), chữ số và \"-\", \"/\", \"&\", \".\", không có dấu cách"
+                ),
+                format!(
+                    "\"{s}\" contains {what_en} at \"{ex}\"; a symbol is letters (Đ included), digits and \"-\", \"/\", \"&\", \".\" with no spaces"
+                ),
             ));
         }
     }
     if s.starts_with(['-', '/']) || s.ends_with(['-', '/']) {
-        return Err(format!("\"{s}\" starts or ends with \"-\" or \"/\""));
+        return Err(Msg::new(
+            format!("\"{s}\" bắt đầu hoặc kết thúc bằng \"-\" hay \"/\""),
+            format!("\"{s}\" starts or ends with \"-\" or \"/\""),
+        ));
     }
     Ok(())
 }
@@ -706,11 +848,11 @@ struct Validator {
 }
 
 impl Validator {
-    fn err(&mut self, kind: ErrorKind, path: impl Into<String>, message: impl Into<String>) {
+    fn err(&mut self, kind: ErrorKind, path: impl Into<String>, message: Msg) {
         self.errors.push(Error::new(kind, path, message));
     }
 
-    fn value(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    fn value(&mut self, path: impl Into<String>, message: Msg) {
         self.err(ErrorKind::Value, path, message);
     }
 
@@ -723,9 +865,15 @@ impl Validator {
             errors.push(Error::new(
                 ErrorKind::Limit,
                 "",
-                format!(
-                    "… and {} more errors not shown",
-                    total - MAX_REPORTED_ERRORS
+                Msg::new(
+                    format!(
+                        "… và {} lỗi nữa không được liệt kê",
+                        total - MAX_REPORTED_ERRORS
+                    ),
+                    format!(
+                        "… and {} more errors not shown",
+                        total - MAX_REPORTED_ERRORS
+                    ),
                 ),
             ));
         }
@@ -767,7 +915,13 @@ impl Validator {
     fn text(&mut self, s: &str, path: &str, rule: TextRule) -> Option<String> {
         let s = nfc(s);
         if rule.required && s.trim().is_empty() {
-            self.value(path, "is empty; write the text or leave the field out");
+            self.value(
+                path,
+                Msg::new(
+                    "đang để trống; hãy viết nội dung hoặc bỏ hẳn trường này",
+                    "is empty; write the text or leave the field out",
+                ),
+            );
             return None;
         }
         if rule.newline {
@@ -777,8 +931,13 @@ impl Validator {
                 self.err(
                     ErrorKind::Limit,
                     path,
-                    format!(
-                        "too many line breaks: vanban allows at most {MAX_LINE_BREAKS} per document"
+                    Msg::new(
+                        format!(
+                            "quá nhiều chỗ xuống dòng: vanban cho phép tối đa {MAX_LINE_BREAKS} chỗ trong một văn bản"
+                        ),
+                        format!(
+                            "too many line breaks: vanban allows at most {MAX_LINE_BREAKS} per document"
+                        ),
                     ),
                 );
                 return None;
@@ -786,13 +945,18 @@ impl Validator {
         }
         for (i, c) in s.chars().enumerate() {
             if c.is_control() && !(rule.newline && c == '\n') {
+                let (name_vi, name_en) = control_name(c);
+                let code = c as u32;
+                let ex = excerpt(&s, i);
                 self.value(
                     path,
-                    format!(
-                        "contains the control character U+{:04X}{} at character {}; remove it",
-                        c as u32,
-                        control_name(c),
-                        i + 1
+                    Msg::new(
+                        format!(
+                            "có ký tự điều khiển U+{code:04X}{name_vi} ở chỗ \"{ex}\"; hãy xóa nó"
+                        ),
+                        format!(
+                            "contains the control character U+{code:04X}{name_en} at \"{ex}\"; remove it"
+                        ),
                     ),
                 );
                 return None;
@@ -842,8 +1006,13 @@ impl Validator {
                     self.err(
                         ErrorKind::Limit,
                         path,
-                        format!(
-                            "too many footnotes: vanban allows at most {MAX_FOOTNOTES} per document"
+                        Msg::new(
+                            format!(
+                                "quá nhiều chú thích: vanban cho phép tối đa {MAX_FOOTNOTES} chú thích trong một văn bản"
+                            ),
+                            format!(
+                                "too many footnotes: vanban allows at most {MAX_FOOTNOTES} per document"
+                            ),
                         ),
                     );
                 }
@@ -857,11 +1026,8 @@ impl Validator {
     }
 
     fn markup_error(&mut self, text: &str, path: &str, e: MarkupError) {
-        self.err(
-            ErrorKind::Markup,
-            path,
-            format!("{e} — in \"{}\"", excerpt(text, e.offset)),
-        );
+        let ex = excerpt(text, e.offset);
+        self.err(ErrorKind::Markup, path, e.message(&ex));
     }
 
     fn integer(
@@ -870,15 +1036,28 @@ impl Validator {
         path: &str,
         min: i128,
         max: i128,
-        hint: &str,
+        hint: Option<&Msg>,
     ) -> Option<u32> {
         let v = n.0;
         if v < min {
-            self.value(path, format!("must be {min} or more (got {v}){hint}"));
+            let (h_vi, h_en) = hint.map_or(("", ""), |h| (h.vi.as_str(), h.en.as_str()));
+            self.value(
+                path,
+                Msg::new(
+                    format!("phải từ {min} trở lên (đang là {v}){h_vi}"),
+                    format!("must be {min} or more (got {v}){h_en}"),
+                ),
+            );
             return None;
         }
         if v > max {
-            self.value(path, format!("is too large (got {v}; at most {max})"));
+            self.value(
+                path,
+                Msg::new(
+                    format!("quá lớn (đang là {v}; tối đa {max})"),
+                    format!("is too large (got {v}; at most {max})"),
+                ),
+            );
             return None;
         }
         u32::try_from(v).ok()
@@ -891,17 +1070,20 @@ impl Validator {
             Some(t) => Some(t),
             None => {
                 let keys: Vec<&str> = DocType::ALL.iter().map(|t| t.key()).collect();
-                let guess = raw.doc_type.to_lowercase().replace(['-', ' '], "_");
-                let hint = match DocType::from_key(&guess) {
-                    Some(t) => format!(" (did you mean \"{}\"?)", t.key()),
-                    None => String::new(),
+                let (g_vi, g_en) = match crate::hint::did_you_mean(&raw.doc_type, &keys) {
+                    Some(k) => (
+                        format!(" (có phải ý bạn là \"{k}\"?)"),
+                        format!(" (did you mean \"{k}\"?)"),
+                    ),
+                    None => (String::new(), String::new()),
                 };
+                let t = &raw.doc_type;
+                let list = keys.join(", ");
                 self.value(
                     "type",
-                    format!(
-                        "unknown document type \"{}\"{hint}; valid types: {}",
-                        raw.doc_type,
-                        keys.join(", ")
+                    Msg::new(
+                        format!("không có loại văn bản \"{t}\"{g_vi}; các loại dùng được: {list}"),
+                        format!("unknown document type \"{t}\"{g_en}; valid types: {list}"),
                     ),
                 );
                 None
@@ -916,7 +1098,10 @@ impl Validator {
                 "number",
                 1,
                 i128::from(u32::MAX),
-                "; use null to leave the number blank for the clerk",
+                Some(&Msg::new(
+                    "; để trống số cho văn thư điền thì ghi null",
+                    "; use null to leave the number blank for the clerk",
+                )),
             )
         });
         let symbol = match &raw.symbol {
@@ -955,7 +1140,13 @@ impl Validator {
             }
         }
         if raw.body.is_empty() {
-            self.value("body", "the body is empty; add at least one paragraph");
+            self.value(
+                "body",
+                Msg::new(
+                    "phần nội dung đang trống; hãy thêm ít nhất một đoạn",
+                    "the body is empty; add at least one paragraph",
+                ),
+            );
         }
         let body = self.blocks(&raw.body, "body", 1);
         let signatures = self.signatures(&raw.signature, ty, doc_type.is_some());
@@ -965,7 +1156,10 @@ impl Validator {
             Some(v) if v.is_empty() => {
                 self.value(
                     "archive",
-                    "is empty; list at least \"VT\" (the clerical office keeps a copy), or leave the field out",
+                    Msg::new(
+                        "đang để trống; ghi ít nhất \"VT\" (văn thư lưu một bản), hoặc bỏ hẳn trường này",
+                        "is empty; list at least \"VT\" (the clerical office keeps a copy), or leave the field out",
+                    ),
                 );
                 Vec::new()
             }
@@ -975,7 +1169,7 @@ impl Validator {
             let initials = self.text(&d.initials, "drafter.initials", LINE);
             let copies = d
                 .copies
-                .and_then(|c| self.integer(c, "drafter.copies", 1, i128::from(u32::MAX), ""));
+                .and_then(|c| self.integer(c, "drafter.copies", 1, i128::from(u32::MAX), None));
             Some(Drafter {
                 initials: initials?,
                 copies,
@@ -1007,7 +1201,10 @@ impl Validator {
             if a.body.is_empty() {
                 self.value(
                     &body_path,
-                    "the appendix body is empty; add at least one block",
+                    Msg::new(
+                        "nội dung phụ lục đang trống; hãy thêm ít nhất một khối",
+                        "the appendix body is empty; add at least one block",
+                    ),
                 );
             }
             let body = self.blocks(&a.body, &body_path, 1);
@@ -1027,7 +1224,10 @@ impl Validator {
             if n.is_empty() {
                 self.value(
                     "numbering",
-                    "is empty; list the label kinds by depth, e.g. [\"1.\", \"a)\", \"-\"], or leave the field out",
+                    Msg::new(
+                        "đang để trống; liệt kê kiểu đánh số theo từng cấp, ví dụ [\"1.\", \"a)\", \"-\"], hoặc bỏ hẳn trường này",
+                        "is empty; list the label kinds by depth, e.g. [\"1.\", \"a)\", \"-\"], or leave the field out",
+                    ),
                 );
                 return None;
             }
@@ -1126,20 +1326,33 @@ impl Validator {
         };
         let max = if TWO_SIGNER_TYPES.contains(&ty) { 2 } else { 1 };
         if list.is_empty() {
-            self.value("signature", "the list of signers is empty; give one signer");
+            self.value(
+                "signature",
+                Msg::new(
+                    "danh sách người ký đang trống; hãy ghi một người ký",
+                    "the list of signers is empty; give one signer",
+                ),
+            );
             return None;
         }
         if list.len() > max && type_known {
+            let n = list.len();
             let msg = if max == 1 {
-                format!(
-                    "a {} has one signer, but {} are given; only biên bản, hợp đồng, bản ghi nhớ and bản thỏa thuận have two",
-                    ty.key(),
-                    list.len()
+                Msg::new(
+                    format!(
+                        "{} ({}) chỉ có một người ký, nhưng đang ghi {n}; chỉ biên bản, hợp đồng, bản ghi nhớ và bản thỏa thuận có hai người ký",
+                        ty.name_vi(),
+                        ty.key()
+                    ),
+                    format!(
+                        "a {} has one signer, but {n} are given; only biên bản, hợp đồng, bản ghi nhớ and bản thỏa thuận have two",
+                        ty.key()
+                    ),
                 )
             } else {
-                format!(
-                    "at most two signers (left and right), but {} are given",
-                    list.len()
+                Msg::new(
+                    format!("tối đa hai người ký (bên trái và bên phải), nhưng đang ghi {n}"),
+                    format!("at most two signers (left and right), but {n} are given"),
                 )
             };
             self.value("signature", msg);
@@ -1178,7 +1391,10 @@ impl Validator {
                     if raw.on_behalf_of.is_some() {
                         self.value(
                             &mpath,
-                            "\"TM\" is what on_behalf_of already says; with on_behalf_of given, for.mode must be KT, TL, TUQ or Q",
+                            Msg::new(
+                                "\"TM\" đã được thể hiện bằng on_behalf_of; khi đã có on_behalf_of, for.mode phải là KT, TL, TUQ hoặc Q",
+                                "\"TM\" is what on_behalf_of already says; with on_behalf_of given, for.mode must be KT, TL, TUQ or Q",
+                            ),
                         );
                     } else {
                         // "TM." is written with on_behalf_of; accept it here too.
@@ -1188,15 +1404,29 @@ impl Validator {
                 }
                 other => {
                     let trimmed = other.trim().trim_end_matches('.').to_uppercase();
-                    let hint = if ["KT", "TL", "TUQ", "Q", "TM"].contains(&trimmed.as_str()) {
-                        format!(" (write \"{trimmed}\")")
+                    let modes = ["KT", "TL", "TUQ", "Q", "TM"];
+                    let (h_vi, h_en) = if modes.contains(&trimmed.as_str()) {
+                        (
+                            format!(" (hãy viết \"{trimmed}\")"),
+                            format!(" (write \"{trimmed}\")"),
+                        )
+                    } else if let Some(g) = crate::hint::did_you_mean(other, &modes) {
+                        (
+                            format!(" (có phải ý bạn là \"{g}\"?)"),
+                            format!(" (did you mean \"{g}\"?)"),
+                        )
                     } else {
-                        String::new()
+                        (String::new(), String::new())
                     };
                     self.value(
                         &mpath,
-                        format!(
-                            "unknown signing mode \"{other}\"{hint}; valid modes: KT (deputy for the head), TL (by order), TUQ (by authorisation), Q (acting); for TM use on_behalf_of"
+                        Msg::new(
+                            format!(
+                                "không có hình thức ký \"{other}\"{h_vi}; các hình thức dùng được: KT (ký thay người đứng đầu), TL (thừa lệnh), TUQ (thừa ủy quyền), Q (quyền); với TM (thay mặt) hãy dùng on_behalf_of"
+                            ),
+                            format!(
+                                "unknown signing mode \"{other}\"{h_en}; valid modes: KT (deputy for the head), TL (by order), TUQ (by authorisation), Q (acting); for TM use on_behalf_of"
+                            ),
                         ),
                     );
                     None
@@ -1213,7 +1443,10 @@ impl Validator {
                 if !mode_q {
                     self.value(
                         join(path, "title"),
-                        "the signer's title is missing (e.g. \"CHỦ TỊCH\", \"PHÓ CHỦ TỊCH\"); it may be left out only when for.mode is \"Q\"",
+                        Msg::new(
+                            "thiếu chức vụ của người ký (ví dụ \"CHỦ TỊCH\", \"PHÓ CHỦ TỊCH\"); chỉ được bỏ khi for.mode là \"Q\"",
+                            "the signer's title is missing (e.g. \"CHỦ TỊCH\", \"PHÓ CHỦ TỊCH\"); it may be left out only when for.mode is \"Q\"",
+                        ),
                     );
                 }
                 None
@@ -1240,26 +1473,34 @@ impl Validator {
             } else {
                 self.value(
                     "style.body_size",
-                    format!(
-                        "{size} pt is outside Decree 30 (App. I §II.6.e): the body is 13 or 14 pt"
+                    Msg::new(
+                        format!(
+                            "cỡ chữ {size} pt nằm ngoài quy định của Nghị định 30 (Phụ lục I mục II.6.e): nội dung văn bản cỡ 13 hoặc 14 pt"
+                        ),
+                        format!(
+                            "{size} pt is outside Decree 30 (App. I §II.6.e): the body is 13 or 14 pt"
+                        ),
                     ),
                 );
             }
         }
         if let Some(m) = raw.margins_mm {
             let checks = [
-                ("top", m.top, 20.0, 25.0),
-                ("bottom", m.bottom, 20.0, 25.0),
-                ("left", m.left, 30.0, 35.0),
-                ("right", m.right, 15.0, 20.0),
+                ("top", "trên", m.top, 20.0, 25.0),
+                ("bottom", "dưới", m.bottom, 20.0, 25.0),
+                ("left", "trái", m.left, 30.0, 35.0),
+                ("right", "phải", m.right, 15.0, 20.0),
             ];
             let mut ok = true;
-            for (name, v, lo, hi) in checks {
+            for (name, name_vi, v, lo, hi) in checks {
                 if !(lo..=hi).contains(&v) {
                     ok = false;
                     self.value(
                         format!("style.margins_mm.{name}"),
-                        format!("{v} mm is outside Decree 30 (App. I §I.3): the {name} margin is {lo}–{hi} mm"),
+                        Msg::new(
+                            format!("{v} mm nằm ngoài quy định của Nghị định 30 (Phụ lục I mục I.3): lề {name_vi} là {lo}–{hi} mm"),
+                            format!("{v} mm is outside Decree 30 (App. I §I.3): the {name} margin is {lo}–{hi} mm"),
+                        ),
                     );
                 }
             }
@@ -1278,7 +1519,10 @@ impl Validator {
             } else {
                 self.value(
                     "style.indent_cm",
-                    format!("{cm} cm is outside Decree 30 (App. I §II.6.e): the first-line indent is 1 or 1.27 cm"),
+                    Msg::new(
+                        format!("{cm} cm nằm ngoài quy định của Nghị định 30 (Phụ lục I mục II.6.e): lùi đầu dòng 1 cm hoặc 1,27 cm"),
+                        format!("{cm} cm is outside Decree 30 (App. I §II.6.e): the first-line indent is 1 or 1.27 cm"),
+                    ),
                 );
             }
         }
@@ -1290,7 +1534,10 @@ impl Validator {
                     } else {
                         self.value(
                             "style.line_spacing",
-                            format!("{x} is outside Decree 30 (App. I §II.6.e): line spacing is from single (1.0) to 1.5 lines"),
+                            Msg::new(
+                                format!("{x} nằm ngoài quy định của Nghị định 30 (Phụ lục I mục II.6.e): khoảng cách dòng từ dòng đơn (1.0) đến 1,5 dòng"),
+                                format!("{x} is outside Decree 30 (App. I §II.6.e): line spacing is from single (1.0) to 1.5 lines"),
+                            ),
                         );
                     }
                 }
@@ -1308,9 +1555,15 @@ impl Validator {
                     } else {
                         self.value(
                             "style.line_spacing.exact_pt",
-                            format!(
-                                "{exact_pt} pt is outside Decree 30 (App. I §II.6.e): an exact line pitch must lie between single and 1.5 lines, {lo:.1}–{hi:.1} pt{}",
-                                if out.body_size.is_none() { " (for 13 and 14 pt text; set style.body_size for its own range)" } else { "" }
+                            Msg::new(
+                                format!(
+                                    "{exact_pt} pt nằm ngoài quy định của Nghị định 30 (Phụ lục I mục II.6.e): khoảng cách dòng cố định phải từ dòng đơn đến 1,5 dòng, {lo:.1}–{hi:.1} pt{}",
+                                    if out.body_size.is_none() { " (cho chữ cỡ 13 và 14 pt; đặt style.body_size để có khoảng riêng cho cỡ đó)" } else { "" }
+                                ),
+                                format!(
+                                    "{exact_pt} pt is outside Decree 30 (App. I §II.6.e): an exact line pitch must lie between single and 1.5 lines, {lo:.1}–{hi:.1} pt{}",
+                                    if out.body_size.is_none() { " (for 13 and 14 pt text; set style.body_size for its own range)" } else { "" }
+                                ),
                             ),
                         );
                     }
@@ -1323,7 +1576,10 @@ impl Validator {
             } else {
                 self.value(
                     "style.paragraph_spacing_pt",
-                    format!("{sp} pt is out of range: at least 6 pt (Decree 30 App. I §II.6.e) and at most 24 pt"),
+                    Msg::new(
+                        format!("{sp} pt nằm ngoài khoảng cho phép: ít nhất 6 pt (Nghị định 30 Phụ lục I mục II.6.e) và nhiều nhất 24 pt"),
+                        format!("{sp} pt is out of range: at least 6 pt (Decree 30 App. I §II.6.e) and at most 24 pt"),
+                    ),
                 );
             }
         }
@@ -1346,7 +1602,10 @@ impl Validator {
                 if !ok {
                     self.value(
                         "meta.language",
-                        format!("\"{l}\" is not a language tag such as \"vi\" or \"vi-VN\""),
+                        Msg::new(
+                            format!("\"{l}\" không phải là mã ngôn ngữ như \"vi\" hoặc \"vi-VN\""),
+                            format!("\"{l}\" is not a language tag such as \"vi\" or \"vi-VN\""),
+                        ),
                     );
                 }
                 l.clone()
@@ -1364,13 +1623,22 @@ impl Validator {
             file_code: self.opt_text(m.file_code.as_ref(), "meta.file_code", LINE),
             language,
             priority: m.priority.and_then(|p| {
-                self.integer(p, "meta.priority", 0, 9, " (Decree 30 App. VI: one digit)")
+                self.integer(
+                    p,
+                    "meta.priority",
+                    0,
+                    9,
+                    Some(&Msg::new(
+                        " (Nghị định 30 Phụ lục VI: một chữ số)",
+                        " (Decree 30 App. VI: one digit)",
+                    )),
+                )
             }),
             keywords: self.texts(m.keywords.as_ref(), "meta.keywords"),
             due_date,
             issued_amount: m
                 .issued_amount
-                .and_then(|n| self.integer(n, "meta.issued_amount", 1, i128::from(u32::MAX), "")),
+                .and_then(|n| self.integer(n, "meta.issued_amount", 1, i128::from(u32::MAX), None)),
             description: self.opt_text(
                 m.description.as_ref(),
                 "meta.description",
@@ -1399,7 +1667,10 @@ impl Validator {
                 self.err(
                     ErrorKind::Limit,
                     path,
-                    format!("too many blocks: vanban allows at most {MAX_BLOCKS} per document"),
+                    Msg::new(
+                        format!("quá nhiều khối: vanban cho phép tối đa {MAX_BLOCKS} khối trong một văn bản"),
+                        format!("too many blocks: vanban allows at most {MAX_BLOCKS} per document"),
+                    ),
                 );
             }
             return false;
@@ -1412,7 +1683,14 @@ impl Validator {
             self.err(
                 ErrorKind::Limit,
                 &path,
-                format!("blocks are nested more than {MAX_DEPTH} deep here; flatten the structure"),
+                Msg::new(
+                    format!(
+                        "ở đây các khối lồng nhau quá {MAX_DEPTH} tầng; hãy làm phẳng cấu trúc"
+                    ),
+                    format!(
+                        "blocks are nested more than {MAX_DEPTH} deep here; flatten the structure"
+                    ),
+                ),
             );
             return None;
         }
@@ -1455,7 +1733,10 @@ impl Validator {
                 self.err(
                     ErrorKind::Structure,
                     path,
-                    "this block has none of the keys heading, part, chapter, section, list, table, paragraph, page_break; a block object needs exactly one",
+                    Msg::new(
+                        "khối này không có khóa nào trong số heading, part, chapter, section, list, table, paragraph, page_break; một khối dạng đối tượng cần đúng một khóa",
+                        "this block has none of the keys heading, part, chapter, section, list, table, paragraph, page_break; a block object needs exactly one",
+                    ),
                 );
                 return None;
             }
@@ -1463,9 +1744,15 @@ impl Validator {
                 self.err(
                     ErrorKind::Structure,
                     path,
-                    format!(
-                        "this block has the keys {}; a block object has exactly one of heading, part, chapter, section, list, table, paragraph, page_break (split it into several blocks)",
-                        many.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(" and ")
+                    Msg::new(
+                        format!(
+                            "khối này có các khóa {}; một khối dạng đối tượng chỉ có đúng một trong heading, part, chapter, section, list, table, paragraph, page_break (hãy tách thành nhiều khối)",
+                            many.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(" và ")
+                        ),
+                        format!(
+                            "this block has the keys {}; a block object has exactly one of heading, part, chapter, section, list, table, paragraph, page_break (split it into several blocks)",
+                            many.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(" and ")
+                        ),
                     ),
                 );
                 return None;
@@ -1504,8 +1791,14 @@ impl Validator {
                 self.err(
                     ErrorKind::Structure,
                     join(path, key),
-                    format!(
-                        "\"{key}\" does not apply to a {kind} block (it is used with {owners})"
+                    Msg::new(
+                        format!(
+                            "\"{key}\" không dùng cho khối {kind} (chỉ dùng với {})",
+                            owners.replace(" and ", " và ")
+                        ),
+                        format!(
+                            "\"{key}\" does not apply to a {kind} block (it is used with {owners})"
+                        ),
                     ),
                 );
             }
@@ -1528,7 +1821,10 @@ impl Validator {
                 if !numbered && o.number.is_some() {
                     self.value(
                         join(path, "number"),
-                        "\"number\" is given but \"numbered\" is false; keep one of them",
+                        Msg::new(
+                            "có \"number\" nhưng \"numbered\" lại là false; hãy giữ một trong hai",
+                            "\"number\" is given but \"numbered\" is false; keep one of them",
+                        ),
                     );
                 }
                 let body = match &o.body {
@@ -1536,7 +1832,10 @@ impl Validator {
                     Some(b) if b.is_empty() => {
                         self.value(
                             join(path, "body"),
-                            "the body is empty; leave \"body\" out for a run-in numbered paragraph",
+                            Msg::new(
+                                "phần body đang trống; bỏ hẳn \"body\" nếu muốn một đoạn văn có số thứ tự",
+                                "the body is empty; leave \"body\" out for a run-in numbered paragraph",
+                            ),
                         );
                         None
                     }
@@ -1562,12 +1861,21 @@ impl Validator {
                     Some(_) => {
                         self.value(
                             join(path, "body"),
-                            format!("the {kind}'s body is empty; add its content"),
+                            Msg::new(
+                                format!("phần body của {kind} đang trống; hãy thêm nội dung"),
+                                format!("the {kind}'s body is empty; add its content"),
+                            ),
                         );
                         Vec::new()
                     }
                     None => {
-                        self.value(path, format!("a {kind} needs a \"body\" with its content"));
+                        self.value(
+                            path,
+                            Msg::new(
+                                format!("{kind} cần có \"body\" chứa nội dung"),
+                                format!("a {kind} needs a \"body\" with its content"),
+                            ),
+                        );
                         Vec::new()
                     }
                 };
@@ -1582,7 +1890,13 @@ impl Validator {
                 let lpath = join(path, "list");
                 let items_raw = o.list.as_deref().unwrap_or(&[]);
                 if items_raw.is_empty() {
-                    self.value(&lpath, "the list is empty; add at least one item");
+                    self.value(
+                        &lpath,
+                        Msg::new(
+                            "danh sách đang trống; hãy thêm ít nhất một mục",
+                            "the list is empty; add at least one item",
+                        ),
+                    );
                 }
                 let mut items = Vec::with_capacity(items_raw.len());
                 for (i, item) in items_raw.iter().enumerate() {
@@ -1596,7 +1910,10 @@ impl Validator {
                             if v.is_empty() {
                                 self.value(
                                     &ipath,
-                                    "the list item is empty; add a string or blocks",
+                                    Msg::new(
+                                        "mục của danh sách đang trống; hãy thêm một chuỗi hoặc các khối",
+                                        "the list item is empty; add a string or blocks",
+                                    ),
                                 );
                             }
                             items.push(self.blocks(v, &ipath, depth + 1));
@@ -1633,7 +1950,10 @@ impl Validator {
                 } else {
                     self.value(
                         join(path, "page_break"),
-                        "must be true (write {\"page_break\": true}, or remove the block)",
+                        Msg::new(
+                            "phải là true (viết {\"page_break\": true}, hoặc xóa khối này)",
+                            "must be true (write {\"page_break\": true}, or remove the block)",
+                        ),
                     );
                     None
                 }
@@ -1647,7 +1967,10 @@ impl Validator {
         let columns: Vec<Column> = match &t.columns {
             Some(cols) => {
                 if cols.is_empty() {
-                    self.value(join(path, "columns"), "the table has no columns");
+                    self.value(
+                        join(path, "columns"),
+                        Msg::new("bảng không có cột nào", "the table has no columns"),
+                    );
                 }
                 let mut out = Vec::with_capacity(cols.len());
                 for (i, c) in cols.iter().enumerate() {
@@ -1662,8 +1985,13 @@ impl Validator {
                     if !(width > 0.0 && width <= 1000.0) {
                         self.value(
                             join(&cpath, "width"),
-                            format!(
-                                "{width} is not a usable relative width (more than 0, at most 1000)"
+                            Msg::new(
+                                format!(
+                                    "{width} không dùng được làm độ rộng tương đối (lớn hơn 0, tối đa 1000)"
+                                ),
+                                format!(
+                                    "{width} is not a usable relative width (more than 0, at most 1000)"
+                                ),
                             ),
                         );
                     }
@@ -1687,7 +2015,13 @@ impl Validator {
             }
         };
         if t.rows.is_empty() {
-            self.value(&rows_path, "the table has no rows; add at least one");
+            self.value(
+                &rows_path,
+                Msg::new(
+                    "bảng không có hàng nào; hãy thêm ít nhất một hàng",
+                    "the table has no rows; add at least one",
+                ),
+            );
         }
         let mut rows = Vec::with_capacity(t.rows.len());
         for (i, r) in t.rows.iter().enumerate() {
@@ -1702,8 +2036,13 @@ impl Validator {
                     self.err(
                         ErrorKind::Limit,
                         &rpath,
-                        format!(
-                            "too many table cells: vanban allows at most {MAX_TABLE_CELLS} per document"
+                        Msg::new(
+                            format!(
+                                "quá nhiều ô bảng: vanban cho phép tối đa {MAX_TABLE_CELLS} ô trong một văn bản"
+                            ),
+                            format!(
+                                "too many table cells: vanban allows at most {MAX_TABLE_CELLS} per document"
+                            ),
                         ),
                     );
                 }
@@ -1712,19 +2051,29 @@ impl Validator {
             if r.is_empty() {
                 self.value(
                     &rpath,
-                    "the row is empty; give one cell per column (\"\" for an empty cell)",
+                    Msg::new(
+                        "hàng đang trống; mỗi cột ghi một ô (\"\" cho ô trống)",
+                        "the row is empty; give one cell per column (\"\" for an empty cell)",
+                    ),
                 );
                 continue;
             }
             if r.len() != columns.len() {
                 self.value(
                     &rpath,
-                    format!(
-                        "this row has {} cell{} but the table has {} column{}",
-                        r.len(),
-                        if r.len() == 1 { "" } else { "s" },
-                        columns.len(),
-                        if columns.len() == 1 { "" } else { "s" }
+                    Msg::new(
+                        format!(
+                            "hàng này có {} ô nhưng bảng có {} cột",
+                            r.len(),
+                            columns.len()
+                        ),
+                        format!(
+                            "this row has {} cell{} but the table has {} column{}",
+                            r.len(),
+                            if r.len() == 1 { "" } else { "s" },
+                            columns.len(),
+                            if columns.len() == 1 { "" } else { "s" }
+                        ),
                     ),
                 );
                 continue;
@@ -1741,7 +2090,7 @@ impl Validator {
         let header_rows = match t.header_rows {
             None => 0,
             Some(h) => self
-                .integer(h, &join(path, "header_rows"), 0, t.rows.len() as i128, " ")
+                .integer(h, &join(path, "header_rows"), 0, t.rows.len() as i128, None)
                 .unwrap_or(0),
         };
         if self.errors.len() > errors_before {

@@ -1,9 +1,29 @@
 //! Every class of input error: the exact JSON path, line/column where known,
 //! and a clear message.
 
+use vanban_model::lang::Lang;
 use vanban_model::{
     ErrorKind, Errors, MAX_BLOCKS, MAX_DEPTH, MAX_FOOTNOTES, MAX_INPUT_BYTES, parse, parse_bytes,
 };
+
+/// The English text of an error: these tests check the English wording
+/// (the Vietnamese is checked by `every_message_has_both_languages` below
+/// and by the tests/bad corpus, which runs in both languages).
+trait En {
+    fn en(&self) -> String;
+}
+
+impl En for vanban_model::Error {
+    fn en(&self) -> String {
+        self.render(Lang::En)
+    }
+}
+
+impl En for Errors {
+    fn en(&self) -> String {
+        self.render(Lang::En)
+    }
+}
 
 /// A valid report with `body` and extra top-level fields spliced in.
 fn doc_with(body: &str, extra: &str) -> String {
@@ -36,8 +56,50 @@ fn with_field(field: &str, old: &str, new: &str) -> String {
 fn errs(json: &str) -> Errors {
     match parse(json) {
         Ok(_) => panic!("expected an error for:\n{json}"),
-        Err(e) => e,
+        Err(e) => {
+            assert_both_languages(&e);
+            e
+        }
     }
+}
+
+/// Every message and hint exists in both languages: Vietnamese (NFC, with
+/// Vietnamese letters, not the English text) and English. Runs on every
+/// error these tests produce, so a message added in one language fails here.
+fn assert_both_languages(errors: &Errors) {
+    use unicode_normalization::UnicodeNormalization;
+    for e in errors {
+        let mut msgs = vec![&e.message];
+        msgs.extend(e.hint.as_ref());
+        for m in msgs {
+            assert!(!m.en.trim().is_empty(), "no English text: {m:?}");
+            assert!(!m.vi.trim().is_empty(), "no Vietnamese text: {m:?}");
+            assert_ne!(m.vi, m.en, "not translated: {m:?}");
+            assert!(!m.vi.is_ascii(), "no Vietnamese letter in {:?}", m.vi);
+            assert_eq!(m.vi.nfc().collect::<String>(), m.vi, "not NFC: {:?}", m.vi);
+        }
+    }
+}
+
+/// Every case of the bad-input corpus (tests/bad at the workspace root)
+/// gives errors with both languages.
+#[test]
+fn every_message_has_both_languages() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/bad");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).expect("tests/bad") {
+        let path = entry.expect("entry").path();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if ext != "json" && ext != "bin" {
+            continue;
+        }
+        let bytes = std::fs::read(&path).expect("read");
+        if let Err(e) = parse_bytes(&bytes) {
+            assert_both_languages(&e);
+            n += 1;
+        }
+    }
+    assert!(n >= 50, "only {n} failing cases in {}", dir.display());
 }
 
 /// The one error at `path`, asserting its message contains every needle.
@@ -47,7 +109,7 @@ fn expect(json: &str, path: &str, needles: &[&str]) -> vanban_model::Error {
     let Some(found) = found else {
         panic!("no error at {path:?}; got:\n{e}");
     };
-    let shown = found.to_string();
+    let shown = found.en();
     assert!(
         shown.starts_with(&format!("{}: ", found.display_path())),
         "{shown}"
@@ -82,7 +144,7 @@ fn unknown_field_has_path_line_and_column() {
     assert_eq!(e.len(), 1);
     let first = e.first().unwrap();
     assert_eq!(first.kind, ErrorKind::Structure);
-    let shown = first.to_string();
+    let shown = first.en();
     assert!(shown.contains("body[3].body[1]"), "{shown}");
     assert!(shown.contains("unknown field \"headng\""), "{shown}");
     assert!(shown.contains("expected one of \"heading\""), "{shown}");
@@ -93,7 +155,7 @@ fn unknown_field_has_path_line_and_column() {
 #[test]
 fn unknown_top_level_field() {
     let e = errs(&doc_with(r#"["x"]"#, ",\n  \"recipents\": []"));
-    let shown = e.to_string();
+    let shown = e.en();
     assert!(shown.contains("unknown field \"recipents\""), "{shown}");
     assert!(shown.contains("\"recipients\""), "{shown}");
     assert_eq!(e.first().unwrap().line, Some(10));
@@ -108,22 +170,22 @@ fn syntax_error_has_line_and_column() {
     assert_eq!(first.line, Some(3));
     // Column counts characters: `  "place": "Ba Tô" ` is 19 characters.
     assert_eq!(first.column, Some(20));
-    assert!(first.to_string().contains("(line 3, column 20)"), "{first}");
+    assert!(first.en().contains("(line 3, column 20)"), "{first}");
 
     let e = errs("{\"type\": \"bao_cao\",");
     assert_eq!(e.first().unwrap().kind, ErrorKind::Syntax);
-    assert!(e.to_string().contains("ends too early"), "{e}");
+    assert!(e.en().contains("ends too early"), "{e}");
 
     let e = errs("   ");
-    assert!(e.to_string().contains("the input is empty"), "{e}");
-    assert!(e.to_string().starts_with("(document): "), "{e}");
+    assert!(e.en().contains("the input is empty"), "{e}");
+    assert!(e.en().starts_with("(document): "), "{e}");
 
     let e = errs(&format!("{} x", doc(r#"["x"]"#)));
     assert_eq!(e.first().unwrap().kind, ErrorKind::Syntax);
     assert!(e.first().unwrap().line.is_some());
 
     let e = errs(&doc(r#"["x",]"#));
-    assert!(e.to_string().contains("trailing comma"), "{e}");
+    assert!(e.en().contains("trailing comma"), "{e}");
 }
 
 #[test]
@@ -481,7 +543,7 @@ fn control_characters() {
     let e = expect(
         &doc(r#"["a\tb"]"#),
         "body[0]",
-        &["U+0009 (tab) at character 2"],
+        &["U+0009 (tab) at \"a[U+0009]b\""],
     );
     assert_eq!(e.kind, ErrorKind::Value);
     expect(&doc(r#"["a\u0000b"]"#), "body[0]", &["U+0000"]);
@@ -515,18 +577,21 @@ fn markup_errors_map_to_paths() {
     let e = expect(
         &doc(r#"["ok", {"heading": "H", "body": ["06 điểm^[5 điểm tại"]}]"#),
         "body[1].body[0]",
-        &["footnote \"^[\" opened at character 8", "no closing \"]\""],
+        &[
+            "footnote \"^[\" opened at \"06 điểm^[5 điểm tại\"",
+            "no closing \"]\"",
+        ],
     );
     assert_eq!(e.kind, ErrorKind::Markup);
     expect(
         &doc(r#"["a **b"]"#),
         "body[0]",
-        &["\"**\" (bold) opened at character 3"],
+        &["\"**\" (bold) opened at \"a **b\""],
     );
     expect(
         &doc(r#"[{"heading": "*Mô hình"}]"#),
         "body[0].heading",
-        &["\"*\" (italic) opened at character 1"],
+        &["\"*\" (italic) opened at \"*Mô hình\""],
     );
     expect(
         &doc(r#"[{"table": {"rows": [["a^[b"]]}}]"#),
@@ -645,7 +710,10 @@ fn block_shape_errors() {
     expect(
         &doc(r#"[{"paragraph": "a", "align": "centre"}]"#),
         "body[0].align",
-        &["unknown variant \"centre\"", "\"center\""],
+        &[
+            "unknown value \"centre\" (did you mean \"center\"?)",
+            "\"center\"",
+        ],
     );
 }
 
@@ -674,7 +742,7 @@ fn collects_all_semantic_errors() {
         e.iter().all(|x| x.line.is_some() && x.column.is_some()),
         "{e}"
     );
-    assert_eq!(e.to_string().lines().count(), 6);
+    assert_eq!(e.en().lines().count(), 6);
 }
 
 #[test]
@@ -689,7 +757,7 @@ fn symbols() {
     let over = doc_with(r#"["x"]"#, ",\n  \"symbol\": \"KH-BCĐ\"");
     assert_eq!(parse(&over).unwrap().symbol, "KH-BCĐ");
     let bad = doc_with(r#"["x"]"#, ",\n  \"symbol\": \"BC - UBND\"");
-    expect(&bad, "symbol", &["contains a space at character 3"]);
+    expect(&bad, "symbol", &["contains a space at \"BC - UBND\""]);
     let bad = doc_with(r#"["x"]"#, ",\n  \"symbol\": \"BC_UBND\"");
     expect(&bad, "symbol", &["\"_\""]);
     let bad_abbr = doc(r#"["x"]"#).replace("\"abbr\": \"UBND\"", "\"abbr\": \"UB ND\"");
@@ -773,7 +841,7 @@ fn numbering_and_meta() {
     expect(
         &doc_with(r#"["x"]"#, ",\n  \"numbering\": [\"i.\"]"),
         "numbering[0]",
-        &["unknown variant \"i.\""],
+        &["unknown value \"i.\""],
     );
     expect(
         &doc_with(r#"["x"]"#, ",\n  \"numbering\": []"),
@@ -816,7 +884,7 @@ fn numbering_and_meta() {
     expect(
         &doc_with(r#"["x"]"#, ",\n  \"urgency\": \"khẩn\""),
         "urgency",
-        &["unknown variant", "\"khan\""],
+        &["unknown value", "\"khan\""],
     );
 }
 
@@ -855,7 +923,7 @@ fn encoding_error(bytes: &[u8]) -> String {
     assert_eq!(e.len(), 1);
     let first = e.first().unwrap();
     assert_eq!(first.kind, ErrorKind::Encoding);
-    first.to_string()
+    first.en()
 }
 
 #[test]
@@ -894,7 +962,7 @@ fn input_size_limit() {
     let big = " ".repeat(MAX_INPUT_BYTES + 1);
     let e = parse(&big).unwrap_err();
     assert_eq!(e.first().unwrap().kind, ErrorKind::Limit);
-    assert!(e.to_string().contains("16 MiB"), "{e}");
+    assert!(e.en().contains("16 MiB"), "{e}");
     let e = parse_bytes(big.as_bytes()).unwrap_err();
     assert_eq!(e.first().unwrap().kind, ErrorKind::Limit);
 }
@@ -906,7 +974,7 @@ fn block_count_limit() {
     let limit: Vec<_> = e.iter().filter(|x| x.kind == ErrorKind::Limit).collect();
     assert_eq!(limit.len(), 1, "{e}");
     assert_eq!(limit[0].path, format!("body[{MAX_BLOCKS}]"));
-    assert!(limit[0].message.contains("too many blocks"));
+    assert!(limit[0].message.en.contains("too many blocks"));
     // Exactly the limit is fine.
     let body = format!("[{}]", vec!["\"x\""; MAX_BLOCKS].join(","));
     assert!(parse(&doc(&body)).is_ok());
@@ -916,7 +984,7 @@ fn block_count_limit() {
 fn footnote_count_limit() {
     let para = "a^[n]".repeat(MAX_FOOTNOTES + 1);
     let e = errs(&doc(&format!("[\"{para}\"]")));
-    assert!(e.to_string().contains("too many footnotes"), "{e}");
+    assert!(e.en().contains("too many footnotes"), "{e}");
     let para = "a^[n]".repeat(MAX_FOOTNOTES);
     assert!(parse(&doc(&format!("[\"{para}\"]"))).is_ok());
 }
@@ -942,7 +1010,7 @@ fn block_depth_limit() {
     let first = e.first().unwrap();
     assert_eq!(first.kind, ErrorKind::Limit);
     assert!(
-        first.message.contains("nested more than 32 deep"),
+        first.message.en.contains("nested more than 32 deep"),
         "{first}"
     );
     assert_eq!(
@@ -962,7 +1030,7 @@ fn deep_json_300_gives_a_clean_error() {
     assert_eq!(e.len(), 1);
     let first = e.first().unwrap();
     assert_eq!(first.kind, ErrorKind::Limit);
-    assert!(first.message.contains("nested too deeply"), "{first}");
+    assert!(first.message.en.contains("nested too deeply"), "{first}");
     assert!(first.path.starts_with("body[0][0]"), "{first}");
     assert_eq!(first.line, Some(8));
 }
@@ -982,7 +1050,7 @@ fn deep_json_in_small_stack() {
                 ] {
                     match parse(&json) {
                         Ok(_) => messages.push("unexpected success".to_string()),
-                        Err(e) => messages.push(e.to_string()),
+                        Err(e) => messages.push(e.en()),
                     }
                 }
             }
@@ -1012,7 +1080,7 @@ fn deep_but_allowed_json_in_small_stack() {
     let json = doc(&s);
     let handle = std::thread::Builder::new()
         .stack_size(1024 * 1024)
-        .spawn(move || parse(&json).map(|_| ()).map_err(|e| e.to_string()))
+        .spawn(move || parse(&json).map(|_| ()).map_err(|e| e.en()))
         .unwrap();
     let r = handle.join().unwrap();
     let m = r.unwrap_err();
@@ -1023,7 +1091,7 @@ fn deep_but_allowed_json_in_small_stack() {
 fn root_path_is_shown_as_document() {
     let e = errs("[1, 2]");
     assert!(
-        e.to_string()
+        e.en()
             .starts_with("(document): invalid type: sequence, expected a JSON object"),
         "{e}"
     );
@@ -1032,14 +1100,147 @@ fn root_path_is_shown_as_document() {
         r#"["A", "B"]"#,
     ));
     assert!(
-        e.to_string()
+        e.en()
             .starts_with("issuer: invalid type: sequence, expected an issuer object"),
         "{e}"
     );
     let e = errs("{}");
     assert!(
-        e.to_string()
-            .starts_with("(document): missing field \"type\""),
+        e.en().starts_with("(document): missing field \"type\""),
         "{e}"
     );
+}
+
+/// The hint of the single syntax error in `json`, in both languages.
+fn hint_of(json: &str) -> (String, String) {
+    let e = errs(json);
+    let first = e.first().expect("an error");
+    assert_eq!(first.kind, ErrorKind::Syntax, "{}", first.en());
+    let h = first
+        .hint
+        .as_ref()
+        .unwrap_or_else(|| panic!("no hint: {}", first.en()));
+    assert!(
+        first.source_line.is_some(),
+        "no source line: {}",
+        first.en()
+    );
+    (h.vi.clone(), h.en.clone())
+}
+
+/// The JSON mistakes people make by hand each get a hint saying exactly
+/// what to type, in Vietnamese and English, and the line with a caret.
+#[test]
+fn json_mistakes_say_what_to_type() {
+    let base = doc(r#"["Báo cáo như sau."]"#);
+    // Curly quotes used as JSON quotes.
+    let (vi, en) = hint_of(&base.replace(r#""place": "Ba Tô""#, "“place”: “Ba Tô”"));
+    assert!(
+        vi.contains("gõ dấu ngoặc kép thẳng \"") && en.contains("type straight double quotes \""),
+        "{vi} / {en}"
+    );
+    // A raw line break inside a string.
+    let (vi, en) = hint_of(&base.replace("Báo cáo như sau.", "Báo cáo\nnhư sau."));
+    assert!(
+        vi.contains("gõ \\n") && en.contains("type \\n"),
+        "{vi} / {en}"
+    );
+    // A straight quote inside text.
+    let (vi, en) = hint_of(&base.replace("Báo cáo như sau.", "về \"Tăng cường\" như sau."));
+    assert!(
+        vi.contains("gõ \\\"") && en.contains("type \\\""),
+        "{vi} / {en}"
+    );
+    // `\*` typed for a literal star.
+    let (vi, en) = hint_of(&base.replace("như sau.", "như sau \\* ghi chú."));
+    assert!(
+        vi.contains("gõ \\\\*") && en.contains("type \\\\*"),
+        "{vi} / {en}"
+    );
+    // A missing comma.
+    let (vi, en) = hint_of(&base.replace(r#""place": "Ba Tô","#, r#""place": "Ba Tô""#));
+    assert!(
+        vi.contains("gõ dấu \",\" vào cuối dòng 5")
+            && en.contains("type \",\" at the end of line 5"),
+        "{vi} / {en}"
+    );
+    // The caret sits under the column.
+    let e = errs(&base.replace(r#""place": "Ba Tô""#, "“place”: “Ba Tô”"));
+    let shown = e.render(Lang::Vi);
+    assert!(shown.contains("5 |   “place”: “Ba Tô”,\n"), "{shown}");
+    assert!(shown.ends_with("\n        ^"), "{shown:?}");
+}
+
+/// A misspelt field or value gets a "did you mean" in every kind of object.
+#[test]
+fn did_you_mean_in_every_object() {
+    let cases = [
+        (
+            doc(r#"["x"]"#).replace("\"title\":", "\"titel\":"),
+            "titel",
+            "title",
+        ),
+        (
+            doc(r#"["x"]"#).replace("\"abbr\":", "\"abrv\":"),
+            "issuer.abrv",
+            "abbr",
+        ),
+        (
+            doc(r#"["x"]"#).replace("\"name\": \"Phạm", "\"nam\": \"Phạm"),
+            "signature.nam",
+            "name",
+        ),
+        (
+            doc(r#"[{"heading": "A", "bdy": ["x"]}]"#),
+            "body[0].bdy",
+            "body",
+        ),
+        (
+            doc(r#"[{"table": {"columns": [{"title": "A", "widht": 2}], "rows": [["a"]]}}]"#),
+            "body[0].table.columns[0].widht",
+            "width",
+        ),
+        (
+            doc_with(
+                r#"["x"]"#,
+                r#", "appendices": [{"titel": "A", "body": ["x"]}]"#,
+            ),
+            "appendices[0].titel",
+            "title",
+        ),
+        (
+            doc_with(
+                r#"["x"]"#,
+                r#", "style": {"margins_mm": {"topp": 20, "bottom": 20, "left": 30, "right": 15}}"#,
+            ),
+            "style.margins_mm.topp",
+            "top",
+        ),
+        (
+            doc_with(r#"["x"]"#, r#", "urgency": "hoatoc""#),
+            "urgency",
+            "hoa_toc",
+        ),
+        (
+            doc(r#"[{"paragraph": "x", "align": "centre"}]"#),
+            "body[0].align",
+            "center",
+        ),
+    ];
+    for (json, path, want) in cases {
+        let e = errs(&json);
+        let first = e.first().expect("error");
+        assert_eq!(first.path, path, "{}", first.en());
+        let m = &first.message;
+        assert!(
+            m.en.contains(&format!("(did you mean \"{want}\"?)")),
+            "{}",
+            m.en
+        );
+        assert!(
+            m.vi.contains(&format!("(có phải ý bạn là \"{want}\"?)")),
+            "{}",
+            m.vi
+        );
+    }
 }

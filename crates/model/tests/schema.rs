@@ -2,15 +2,21 @@
 
 use std::path::PathBuf;
 
+/// The fixtures and the starter documents (`vanban new`).
 fn fixtures() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|rd| {
-            rd.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "json"))
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut files = Vec::new();
+    for folder in ["../../fixtures", "../../starters"] {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(folder);
+        files.extend(
+            std::fs::read_dir(&dir)
+                .map(|rd| {
+                    rd.filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default(),
+        );
+    }
     files.sort();
     files
 }
@@ -23,7 +29,7 @@ fn schema() -> serde_json::Value {
 fn schema_header() {
     let s = schema();
     assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
-    assert_eq!(s["title"], "vanban document");
+    assert_eq!(s["title"], "Văn bản hành chính");
     assert!(s["$id"].as_str().unwrap().starts_with("https://"));
     let block = &s["$defs"]["Block"]["anyOf"];
     assert_eq!(block.as_array().unwrap().len(), 9, "string + 8 block kinds");
@@ -69,4 +75,84 @@ fn schema_rejects_what_parse_rejects() {
     let errs: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
     assert!(errs.is_empty(), "{errs:?}");
     vanban_model::parse(good).unwrap();
+}
+
+/// Every definition and every property has a Vietnamese title and a
+/// description that starts in Vietnamese (English follows); the fields of
+/// the decree's diagram carry their box number.
+#[test]
+fn schema_speaks_vietnamese_with_box_numbers() {
+    let s = schema();
+    let mut missing = Vec::new();
+    let mut check = |name: String, o: &serde_json::Value| {
+        let title = o["title"].as_str().unwrap_or("");
+        let desc = o["description"].as_str().unwrap_or("");
+        let vietnamese = |t: &str| t.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
+        let head = desc.split("(English)").next().unwrap_or("");
+        if title.is_empty() || !vietnamese(&format!("{title}{head}")) {
+            missing.push(name);
+        }
+    };
+    check("ROOT".into(), &s);
+    for (p, v) in s["properties"].as_object().unwrap() {
+        check(format!("ROOT.{p}"), v);
+    }
+    for (d, def) in s["$defs"].as_object().unwrap() {
+        check(d.clone(), def);
+        if let Some(props) = def["properties"].as_object() {
+            for (p, v) in props {
+                check(format!("{d}.{p}"), v);
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "no Vietnamese title/description: {missing:?}"
+    );
+    let p = &s["properties"];
+    for (field, box_no) in [
+        ("issuer", "ô số 2"),
+        ("number", "ô số 3"),
+        ("date", "ô số 4"),
+        ("title", "ô số 5a"),
+        ("body", "ô số 6"),
+        ("signature", "ô số 7a"),
+        ("to", "ô số 9a"),
+        ("recipients", "ô số 9b"),
+        ("urgency", "ô số 10b"),
+        ("drafter", "ô số 12"),
+        ("contact", "ô số 13"),
+    ] {
+        let title = p[field]["title"].as_str().unwrap_or("");
+        assert!(title.contains(box_no), "{field}: {title:?} lacks {box_no}");
+    }
+    // Enumerated values too.
+    for (def, values) in s["$defs"].as_object().unwrap() {
+        for v in values["oneOf"].as_array().into_iter().flatten() {
+            if v.get("const").is_some() {
+                let d = v["description"].as_str().unwrap_or("");
+                let head = d.split("(English)").next().unwrap_or("");
+                assert!(
+                    head.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
+                        || head.contains("\"-\"")
+                        || head.contains("\"+\""),
+                    "{def} {}: {d:?}",
+                    v["const"]
+                );
+            }
+        }
+    }
+    let qd = &s["$defs"]["DocType"]["oneOf"][1];
+    assert!(
+        qd["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("Quyết định (cá biệt) (ký hiệu QĐ).")
+    );
+    // The English original is kept after the Vietnamese.
+    let d = p["place"]["description"].as_str().unwrap();
+    assert!(
+        d.starts_with("Địa danh") && d.contains("(English) Place name"),
+        "{d}"
+    );
 }

@@ -218,7 +218,7 @@ function setOrDelete(o, k, v) {
 
 function buildDoc() {
   const d = JSON.parse(JSON.stringify(base));
-  d.type = $('f-type').value;
+  d.type = $('f-type').value || d.type || 'bao_cao';
   d.issuer = Object.assign({}, d.issuer || {});
   setOrDelete(d.issuer, 'parent', val('f-parent'));
   d.issuer.name = val('f-name');
@@ -252,7 +252,7 @@ function buildDoc() {
 
 function loadDoc(d) {
   base = d;
-  const t = TYPES.some(([k]) => k === d.type) ? d.type : 'bao_cao';
+  const t = TYPES.some(([k]) => k === d.type) ? d.type : '';
   $('f-type').value = t;
   const i = d.issuer || {};
   $('f-parent').value = i.parent || '';
@@ -395,7 +395,7 @@ function download(blob, name) {
 }
 
 function stem() {
-  const t = TYPES.find(([k]) => k === $('f-type').value);
+  const t = TYPES.find(([k]) => k === buildDoc().type);
   const s = (t ? t[1] : 'van ban').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 }
@@ -410,6 +410,7 @@ async function render(format) {
 
 async function chooseType() {
   const type = $('f-type').value;
+  if (!type) return;
   const res = await fetch(withLang('/api/starter/' + type));
   if (res.ok) { loadDoc(await res.json()); return; }
   base = Object.assign({}, base, { type });
@@ -456,13 +457,17 @@ async function importText(body, docx) {
 
 function init() {
   const sel = $('f-type');
+  const none = document.createElement('option');
+  none.value = '';
+  none.textContent = '— Chọn loại văn bản —';
+  sel.appendChild(none);
   for (const [k, name] of TYPES) {
     const o = document.createElement('option');
     o.value = k;
     o.textContent = name;
     sel.appendChild(o);
   }
-  sel.value = 'bao_cao';
+  sel.value = '';
   sel.addEventListener('change', chooseType);
   $('form').addEventListener('input', (e) => { if (e.target.id !== 'f-paste') schedule(); });
   $('form').addEventListener('submit', (e) => e.preventDefault());
