@@ -327,31 +327,23 @@ impl Context<'_> {
                 files.push((path, bytes_of(&a.rendered, f)));
             }
         }
-        let mut written = Vec::with_capacity(files.len());
-        for (path, bytes) in files {
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| {
-                    (
-                        EXIT_USAGE,
-                        t(
-                            format!("không tạo được {}: {e}", parent.display()),
-                            format!("cannot create {}: {e}", parent.display()),
-                        ),
-                    )
-                })?;
-            }
-            vanban::write_atomic(&path, bytes).map_err(|e| {
-                (
-                    EXIT_USAGE,
-                    t(
-                        format!("không ghi được {}: {e}", path.display()),
-                        format!("cannot write {}: {e}", path.display()),
+        // All of one document's files, or none.
+        vanban::write_all_atomic(&files).map_err(|(p, e)| {
+            (
+                EXIT_USAGE,
+                t(
+                    format!(
+                        "không ghi được {}: {e}; không tệp nào của văn bản này được ghi",
+                        p.display()
                     ),
-                )
-            })?;
-            written.push(path);
-        }
-        Ok(written)
+                    format!(
+                        "cannot write {}: {e}; none of its files was written",
+                        p.display()
+                    ),
+                ),
+            )
+        })?;
+        Ok(files.into_iter().map(|(p, _)| p).collect())
     }
 }
 
@@ -657,7 +649,7 @@ fn summarize(outcomes: &[Outcome], elapsed: Duration, quiet: bool) -> Result<(),
     let failed: Vec<(&Outcome, u8, &str)> = outcomes
         .iter()
         .filter_map(|o| match &o.result {
-            Err((code, e)) => Some((o, *code, first_line(e))),
+            Err((code, e)) => Some((o, *code, e.as_str())),
             Ok(_) => None,
         })
         .collect();
@@ -686,8 +678,11 @@ fn summarize(outcomes: &[Outcome], elapsed: Duration, quiet: bool) -> Result<(),
         }
         return Ok(());
     }
+    // Every error line names its file (a document may have several errors).
     for (o, _, e) in &failed {
-        eprintln!("{}: {}: {e}", t("lỗi", "failed"), o.label);
+        for line in e.lines().filter(|l| !l.trim().is_empty()) {
+            eprintln!("{}: {}: {}", t("lỗi", "failed"), o.label, line.trim_start());
+        }
     }
     Err(BatchFailure {
         code: failed

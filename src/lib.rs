@@ -14,9 +14,11 @@
 
 use std::path::Path;
 
+mod atomic;
 pub mod messages;
 pub mod starters;
 
+pub use atomic::{write_all_atomic, write_all_atomic_with, write_file};
 pub use starters::starter;
 pub use vanban_layout::flow::RegionKind;
 pub use vanban_layout::fonts::FontSet;
@@ -91,6 +93,10 @@ pub struct Rendered {
     /// as written into the XMP and the DOCX custom properties; with
     /// `PageAmount` when the document could be paginated.
     pub eoffice: Vec<(String, String)>,
+    /// Nơi nhận items the metadata's `To` could not resolve to recipients
+    /// ("Như Điều 4", or "Như trên" without Kính gửi): `To` carries them
+    /// literally; the sidecar lists them as `unresolvedTo`.
+    pub unresolved_to: Vec<String>,
     /// Number of PDF pages (appendices included), when paginated.
     pub page_count: Option<usize>,
     /// Page size in points (width, height), when paginated.
@@ -236,6 +242,7 @@ pub fn render_with(
     };
     let flows = std::mem::take(&mut flow.attachments);
     let mut out = job.render(flow, Some(json))?;
+    out.unresolved_to = vanban_layout::style::metadata_recipients(&doc).1;
     let count = doc.appendices.len();
     let separate = doc
         .appendices
@@ -360,7 +367,8 @@ impl Rendered {
     /// `generator`, `eoffice` (the Appendix VI fields in the decree's order;
     /// `SignerInfo.Position`/`.FullName` nested as `SignerInfo`; Number
     /// fields as numbers; a repeated name joins its values with a line
-    /// feed), `pageCount`, `pageSize`, `coordinates` (how to read the
+    /// feed), `unresolvedTo` (only when some Nơi nhận item such as "Như
+    /// Điều 4" could not be resolved for `To`), `pageCount`, `pageSize`, `coordinates` (how to read the
     /// rectangles: PDF points, origin at the bottom-left corner of the page,
     /// y up, `[x1, y1, x2, y2]`, 0-based `page`), `regions` (kind, signer
     /// index for signature/seal rooms, page, rect) and `signatureFields`
@@ -425,6 +433,10 @@ impl Rendered {
         } else {
             "\n  },\n"
         });
+        if !self.unresolved_to.is_empty() {
+            let items: Vec<String> = self.unresolved_to.iter().map(|s| q(s)).collect();
+            o.push_str(&format!("  \"unresolvedTo\": [{}],\n", items.join(", ")));
+        }
         match self.page_count {
             Some(n) => o.push_str(&format!("  \"pageCount\": {n},\n")),
             None => o.push_str("  \"pageCount\": null,\n"),

@@ -268,6 +268,32 @@ fn plan_outputs(
         Some(e) if e.eq_ignore_ascii_case("docx") => Some(Format::Docx),
         _ => None,
     });
+    // A name whose extension says the other format contradicts --format.
+    if let (Some(FormatArg::Pdf | FormatArg::Docx), Some(e), Some(o)) = (format, ext_format, output)
+    {
+        let asked = if matches!(format, Some(FormatArg::Pdf)) {
+            Format::Pdf
+        } else {
+            Format::Docx
+        };
+        if asked != e {
+            let name = |f: Format| if f == Format::Pdf { "pdf" } else { "docx" };
+            return Err(Failure::usage(t(
+                format!(
+                    "--format {} mâu thuẫn với tên tệp {}: đổi đuôi tệp thành .{} hoặc bỏ --format",
+                    name(asked),
+                    o.display(),
+                    name(asked)
+                ),
+                format!(
+                    "--format {} contradicts the file name {}: name it .{} or leave out --format",
+                    name(asked),
+                    o.display(),
+                    name(asked)
+                ),
+            )));
+        }
+    }
     let formats: Vec<Format> = match (format, ext_format) {
         (Some(FormatArg::Pdf), _) => vec![Format::Pdf],
         (Some(FormatArg::Docx), _) => vec![Format::Docx],
@@ -393,10 +419,12 @@ fn render(
             writes.push((Some(at(p)), r.meta_json().into_bytes()));
         }
     }
-    for (path, bytes) in writes {
+    // Standard output holds one file; files are written all or nothing.
+    let mut files: Vec<(PathBuf, &[u8])> = Vec::new();
+    for (path, bytes) in &writes {
         match path {
             None => std::io::stdout()
-                .write_all(&bytes)
+                .write_all(bytes)
                 .and_then(|()| std::io::stdout().flush())
                 .map_err(|e| {
                     Failure::usage(t(
@@ -404,30 +432,26 @@ fn render(
                         format!("cannot write to standard output: {e}"),
                     ))
                 })?,
-            Some(p) => {
-                if let Some(parent) = p.parent().filter(|p| !p.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(parent).map_err(|e| {
-                        Failure::usage(t(
-                            format!("không tạo được {}: {e}", parent.display()),
-                            format!("cannot create {}: {e}", parent.display()),
-                        ))
-                    })?;
-                }
-                vanban::write_atomic(&p, &bytes).map_err(|e| {
-                    Failure::usage(t(
-                        format!("không ghi được {}: {e}", p.display()),
-                        format!("cannot write {}: {e}", p.display()),
-                    ))
-                })?;
-                eprintln!(
-                    "{}",
-                    t(
-                        format!("đã ghi {}", p.display()),
-                        format!("wrote {}", p.display())
-                    )
-                );
-            }
+            Some(p) => files.push((p.clone(), bytes)),
         }
+    }
+    vanban::write_all_atomic(&files).map_err(|(p, e)| {
+        Failure::usage(t(
+            format!(
+                "không ghi được {}: {e}; không tệp nào được ghi",
+                p.display()
+            ),
+            format!("cannot write {}: {e}; no file was written", p.display()),
+        ))
+    })?;
+    for (p, _) in &files {
+        eprintln!(
+            "{}",
+            t(
+                format!("đã ghi {}", p.display()),
+                format!("wrote {}", p.display())
+            )
+        );
     }
     Ok(())
 }

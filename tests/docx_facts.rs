@@ -51,10 +51,12 @@ fn page_setup_fonts_and_language() {
 #[test]
 fn header_elements_have_their_styles() {
     let doc = docx_part("bao-cao-ba-to.json", "word/document.xml");
-    let parent = para(&doc, "ỦY BAN NHÂN DÂN HUYỆN BA TƠ");
+    // Within the margins the parent line does not fit on one line even at
+    // 12 pt: it wraps at 13 pt ("ỦY BAN NHÂN DÂN" / "HUYỆN BA TƠ").
+    let parent = para(&doc, "HUYỆN BA TƠ");
     assert!(!parent.contains("<w:b/>"), "parent body is regular");
     assert!(parent.contains(r#"<w:sz w:val="26"/>"#), "parent 13 pt");
-    let issuer = para(&doc, "ỦY BAN NHÂN DÂN XÃ BA TÔ");
+    let issuer = para(&doc, "XÃ BA TÔ");
     assert!(issuer.contains("<w:b/>"), "issuer bold");
     let nation = para(&doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     assert!(nation.contains("<w:b/>") && nation.contains(r#"<w:sz w:val="26"/>"#));

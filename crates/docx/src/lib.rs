@@ -44,10 +44,15 @@
 //! a section and repeated breaks are dropped.
 //!
 //! Footnote marks: the runs carry the mark's size and rise (`w:sz`,
-//! `w:position`), exact in Word. LibreOffice 7.4 ignores `w:position` on
-//! footnote marks and draws both marks as its own superscript (58 % of the
-//! size, raised); the "footnote reference" style carries the mark size so
-//! that the number at the head of the note matches the one in the text.
+//! `w:position`, `w:vertAlign` baseline), exact in Word. The styles are
+//! Word's: "footnote reference" is superscript (a reference a clerk inserts
+//! in Word is raised) and "footnote text" has the notes' size. LibreOffice
+//! 7.4 ignores the mark runs' size and position and draws both marks as its
+//! own superscript, 58 % of the "footnote reference" style's size; that
+//! style's size is therefore the mark size / 0.58, so LibreOffice draws our
+//! marks at their size (measured: 9 pt marks, not 5.2 pt). Word applies the
+//! run's explicit size; a reference a clerk inserts in Word comes out as
+//! Word's superscript of that style size (not measured here: no Word).
 
 mod parts;
 mod story;

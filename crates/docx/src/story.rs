@@ -611,15 +611,22 @@ fn t_elem(x: &mut Xml, text: &str) {
     x.close();
 }
 
-/// The run properties of a footnote mark: explicit size and rise.
+/// The run properties of a footnote mark: explicit size and rise, on the
+/// baseline (the FootnoteReference style is superscript, as in Word, for
+/// marks a clerk inserts; ours are raised by exactly their rise).
 fn mark_rpr(x: &mut Xml, m: &Mark) {
-    rpr(
-        x,
-        Some("FootnoteReference"),
-        FontStyle::default(),
-        m.size,
-        m.rise,
-    );
+    x.open("w:rPr");
+    x.val("w:rStyle", "FootnoteReference");
+    x.val("w:kern", KERN_HALF_POINTS);
+    let pos = signed_half_points(m.rise);
+    if pos != 0 {
+        x.val("w:position", pos);
+    }
+    let sz = half_points(m.size);
+    x.val("w:sz", sz);
+    x.val("w:szCs", sz);
+    x.val("w:vertAlign", "baseline");
+    x.close();
 }
 
 /// A footnote mark where Word cannot have a footnote: the number as raised text.

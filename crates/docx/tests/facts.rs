@@ -176,7 +176,7 @@ fn footnotes_are_real_with_separators() {
     assert!(notes.contains(r#"<w:footnote w:type="continuationSeparator" w:id="0">"#));
     assert!(notes.contains("<w:continuationSeparator/>"));
     let doc = part(&p, "word/document.xml");
-    let mark_rpr = r#"<w:rPr><w:rStyle w:val="FootnoteReference"/><w:kern w:val="2"/><w:position w:val="9"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr>"#;
+    let mark_rpr = r#"<w:rPr><w:rStyle w:val="FootnoteReference"/><w:kern w:val="2"/><w:position w:val="9"/><w:sz w:val="16"/><w:szCs w:val="16"/><w:vertAlign w:val="baseline"/></w:rPr>"#;
     for id in 1..=3 {
         assert!(doc.contains(&format!(
             r#"<w:r>{mark_rpr}<w:footnoteReference w:id="{id}"/></w:r>"#
@@ -195,8 +195,12 @@ fn footnotes_are_real_with_separators() {
     assert!(notes.contains("Nghị quyết số 12/NQ</w:t><w:noBreakHyphen/><w:t>HĐND"));
     // Numbers run on across the sections: no restart.
     assert!(!doc.contains("<w:footnotePr>"));
-    // LibreOffice formats the note's own number with the style only.
-    assert!(part(&p, "word/styles.xml").contains(r#"<w:name w:val="footnote reference"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:sz w:val="16"/>"#));
+    // Issue 12 item 11: the styles are Word's (reference superscript, text
+    // at the notes' size); LibreOffice draws marks at 58 % of the reference
+    // style's size, so that size is the mark's (8 pt) / 0.58.
+    let styles = part(&p, "word/styles.xml");
+    assert!(styles.contains(r#"<w:name w:val="footnote reference"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:sz w:val="28"/><w:szCs w:val="28"/><w:vertAlign w:val="superscript"/></w:rPr>"#), "{styles}");
+    assert!(styles.contains(r#"<w:name w:val="footnote text"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr>"#), "{styles}");
 }
 
 #[test]
@@ -292,8 +296,19 @@ fn paragraphs_map_every_property() {
 }
 
 /// ECMA-376 order of the run properties this writer uses.
-const RPR_ORDER: [&str; 11] = [
-    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "kern", "position", "sz", "szCs", "lang",
+const RPR_ORDER: [&str; 12] = [
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "vertAlign",
+    "lang",
 ];
 
 #[test]

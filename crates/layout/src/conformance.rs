@@ -22,8 +22,8 @@ use crate::flow::{
 use crate::fonts::{FontId, FontSet};
 use crate::pages::{Item, Page, Pages, PlacedLine, PlacedText};
 use crate::style::rules::{
-    DATE_SIZE, DATE_SIZE_SMALL, MOTTO, NATIONAL_NAME, NOI_NHAN, NOI_NHAN_SIZE, NUMBER_SIZE,
-    PAGE_HEIGHT, PAGE_WIDTH, PT_PER_MM,
+    DATE_SIZE, DATE_SIZE_SMALL, MARGIN_TOLERANCE_MM, MOTTO, NATIONAL_NAME, NOI_NHAN, NOI_NHAN_SIZE,
+    NUMBER_SIZE, PAGE_HEIGHT, PAGE_WIDTH, PT_PER_MM,
 };
 use std::collections::BTreeMap;
 use std::fmt;
@@ -71,6 +71,8 @@ pub mod rule {
         "margins: top 20–25 mm, no text in it but page numbers (App. I §I.3, §I.7)";
     /// Bottom margin.
     pub const MARGIN_BOTTOM: &str = "margins: bottom 20–25 mm, no text in it (App. I §I.3)";
+    /// Every glyph, the header's included, within the left and right margins.
+    pub const GLYPHS_IN_MARGINS: &str = "margins: no glyph, the header's included, more than 1 mm outside the left and right margins (App. I §I.3)";
     /// The signature box of an appendix issued as its own file.
     pub const APPENDIX_FILE_SIGNATURE: &str = "appendix file: the organisation's signature box at the top right of its first page, above the text (App. I §II.8.b, §III.1.d)";
     /// Paragraph starts.
@@ -912,6 +914,7 @@ pub fn check(pages: &Pages, expect: &Expectations) -> Report {
         margin(&ix, expect, Side::Right),
         margin(&ix, expect, Side::Top),
         margin(&ix, expect, Side::Bottom),
+        glyphs_in_margins(pages, expect),
         para_starts(&ix, expect),
         body_sizes(&ix, expect),
         justified(&ix, expect),
@@ -963,6 +966,40 @@ enum Side {
     Right,
     Top,
     Bottom,
+}
+
+/// No glyph of any page (header, closing and notes included) lies more
+/// than [`MARGIN_TOLERANCE_MM`] outside the declared left and right margins.
+fn glyphs_in_margins(pages: &Pages, e: &Expectations) -> RuleResult {
+    let g = &e.page;
+    let mut f = Findings::new(rule::GLYPHS_IN_MARGINS);
+    let tol = MARGIN_TOLERANCE_MM * PT_PER_MM;
+    let (lo, hi) = (g.margin_left - tol, g.width - g.margin_right + tol);
+    let (mut left, mut right) = (f32::INFINITY, f32::INFINITY);
+    for (pi, page) in pages.pages.iter().enumerate() {
+        for t in texts(page).filter(|t| !t.text.trim().is_empty()) {
+            let (l, r) = (ink_left(t), ink_right(t));
+            left = left.min(l - g.margin_left);
+            right = right.min(g.width - g.margin_right - r);
+            f.expect(l >= lo && r <= hi, || {
+                format!(
+                    "p{} {:?} from {:.1} to {:.1} mm from the left edge (margins {:.1} and {:.1} mm)",
+                    pi + 1,
+                    t.text,
+                    mm_of(l),
+                    mm_of(r),
+                    mm_of(g.margin_left),
+                    mm_of(g.width - g.margin_right)
+                )
+            });
+        }
+    }
+    f.note(format!(
+        "nearest glyphs {:.1} mm inside the left margin line, {:.1} mm inside the right",
+        mm_of(left),
+        mm_of(right)
+    ))
+    .done()
 }
 
 fn margin(ix: &Index<'_>, e: &Expectations, side: Side) -> RuleResult {

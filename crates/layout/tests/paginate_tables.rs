@@ -57,14 +57,14 @@ fn header_row_repeats_on_the_next_page() {
     for p in &pages.pages {
         assert_eq!(lines(p)[0].text, "H.1Tiêu đề.1", "{:?}", lines(p));
     }
-    // Rows are 19 pt: 8 rows on page 1 (header + 7).
+    // Rows are 19.5 pt (with the rule): 8 rows on page 1 (header + 7).
     assert_eq!(page_of(&pages, "r6.1v6.1"), Some(0));
     assert_eq!(page_of(&pages, "r7.1v7.1"), Some(1));
     // Cell text at the column's left plus padding, below the top padding.
     let l = &lines(&pages.pages[0])[1];
     assert!((l.x1 - 23.0).abs() < 0.01);
     let d = fonts().descender(vanban_layout::fonts::FontId::Regular) * SIZE;
-    assert!((l.y - (20.0 + 19.0 + 2.0 + LH - d)).abs() < 0.001);
+    assert!((l.y - (20.0 + 19.5 + 2.0 + LH - d)).abs() < 0.001);
 }
 
 #[test]
@@ -153,7 +153,8 @@ fn ruled_table_draws_outer_and_inner_borders() {
         })
         .collect();
     let hs: Vec<f32> = ls.iter().filter(|l| l.y1 == l.y2).map(|l| l.y1).collect();
-    assert_eq!(hs, vec![20.0, 39.0, 58.0]);
+    // Each row: content 15 + padding 2 + 2 + the 0.5 pt rule (Word and LibreOffice).
+    assert_eq!(hs, vec![20.0, 39.5, 59.0]);
     let mut vs: Vec<f32> = ls.iter().filter(|l| l.x1 == l.x2).map(|l| l.x1).collect();
     vs.dedup();
     vs.sort_by(f32::total_cmp);

@@ -18,7 +18,8 @@ pub struct Document {
     pub number: Option<u32>,
     /// Symbol after the slash, e.g. `BC-UBND` (derived unless overridden).
     pub symbol: String,
-    /// Place name of box 4, e.g. "Ba Tô".
+    /// Place name of box 4, e.g. "Ba Tô"; empty for a biên bản, which has
+    /// no place-and-date line (App. III Mẫu 1.9).
     pub place: String,
     /// Date of box 4; parts may be missing (left blank for the clerk).
     pub date: PartialDate,
@@ -32,7 +33,8 @@ pub struct Document {
     pub bases: Vec<Inlines>,
     /// The body (box 6).
     pub body: Vec<Block>,
-    /// One signer, or two for a biên bản (left, right).
+    /// One signer, or two (left, right) where the type's
+    /// [`crate::doctype::SignerLayout`] is `Pair` (App. III Mẫu 1.9).
     pub signatures: Vec<Signature>,
     /// "Nơi nhận:" items, without the leading "- " and the final ";" (box 9b).
     pub recipients: Vec<String>,
@@ -58,6 +60,17 @@ pub struct Document {
     pub numbering: Option<Vec<LabelKind>>,
 }
 
+impl Document {
+    /// The signer with authority: the only signer of most documents, the
+    /// right-hand (second) signer of a two-signer document (App. III Mẫu 1.9:
+    /// CHỦ TỌA signs with authority and the seal). The e-office metadata's
+    /// SignerInfo names this signer, who is always printed (see
+    /// [`crate::DocType::signer_layout`]).
+    pub fn main_signer(&self) -> Option<&Signature> {
+        self.signatures.last()
+    }
+}
+
 /// The issuing body (box 2).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Issuer {
@@ -69,6 +82,9 @@ pub struct Issuer {
     pub abbr: String,
     /// Drafting unit abbreviation ("VP").
     pub unit: Option<String>,
+    /// The name in normal case for running text (the appendix reference
+    /// line, App. III Mẫu 2.1); `None` = derived from `name`.
+    pub normal_name: Option<String>,
 }
 
 /// A date whose parts may be left blank for the clerk.
@@ -168,6 +184,12 @@ pub struct Heading {
     pub numbered: bool,
     /// `Some` = a titled item with content; `None` = a run-in numbered paragraph.
     pub body: Option<Vec<Block>>,
+    /// The text is a lead-in sentence, not a title: a khoản that introduces
+    /// its points ("1. Tổ chức rà soát … sau:" then a), b) …) or an untitled
+    /// Điều body. Printed regular like a run-in paragraph (Decree 30 App. I
+    /// §II.6.c: only a title is bold), its body following as usual. Input
+    /// `"lead_in": true`; by default when the text ends with ":".
+    pub lead_in: bool,
 }
 
 /// Kind of a large division.
@@ -230,9 +252,10 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// Body rows, each with exactly `columns.len()` cells.
     pub rows: Vec<Vec<Inlines>>,
-    /// Header rows counted from the top of the table, the generated title
-    /// row included (so `1` with column titles = just the title row). Default:
-    /// 1 when any column has a title, else 0.
+    /// How many of `rows`, from the top, are header rows too (bold, centred,
+    /// repeated at the top of every page the table runs onto). The title row
+    /// generated from the column titles is always a header row and is not
+    /// counted here. Default 0.
     pub header_rows: u32,
 }
 

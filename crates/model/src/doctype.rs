@@ -66,6 +66,18 @@ pub enum DocType {
     ThuCong,
 }
 
+/// How a document's signers are laid out (see [`DocType::signer_layout`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignerLayout {
+    /// One signer, right of Nơi nhận (App. I §II.7, §II.9.d).
+    Single,
+    /// One or two signers side by side in halves of the closing grid, the
+    /// first left and the second right, Nơi nhận under the left one (App. III
+    /// Mẫu 1.9). The right-hand signer is the one with authority ("Chữ ký
+    /// của người có thẩm quyền, dấu"), named first in the metadata.
+    Pair,
+}
+
 impl DocType {
     /// Every type, in Appendix III order (công văn and thư công last).
     pub const ALL: [DocType; 29] = [
@@ -213,6 +225,32 @@ impl DocType {
             self,
             DocType::QuyetDinh | DocType::NghiQuyet | DocType::QuyChe | DocType::QuyDinh
         )
+    }
+
+    /// How this type's signers are laid out: [`SignerLayout::Pair`] for the
+    /// types signed by two people or two parties, one beside the other, as
+    /// App. III Mẫu 1.9 draws a biên bản (THƯ KÝ left, CHỦ TỌA right, Nơi
+    /// nhận under the left signer): biên bản, and the two-party texts
+    /// hợp đồng, bản ghi nhớ and bản thỏa thuận (Decree 30 Art. 7 cl. 17, 19,
+    /// 20). Every other type has one signer (App. I §II.7).
+    ///
+    /// This is the one decision: validation (how many signers are accepted),
+    /// layout (the closing grid) and the metadata (SignerInfo) all read it.
+    pub fn signer_layout(self) -> SignerLayout {
+        match self {
+            DocType::BienBan | DocType::HopDong | DocType::BanGhiNho | DocType::BanThoaThuan => {
+                SignerLayout::Pair
+            }
+            _ => SignerLayout::Single,
+        }
+    }
+
+    /// The most signers a document of this type takes (see [`Self::signer_layout`]).
+    pub fn max_signers(self) -> usize {
+        match self.signer_layout() {
+            SignerLayout::Single => 1,
+            SignerLayout::Pair => 2,
+        }
     }
 
     /// Parses a JSON key.

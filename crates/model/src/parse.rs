@@ -826,13 +826,6 @@ fn check_symbol(s: &str) -> Result<(), Msg> {
     Ok(())
 }
 
-const TWO_SIGNER_TYPES: [DocType; 4] = [
-    DocType::BienBan,
-    DocType::HopDong,
-    DocType::BanGhiNho,
-    DocType::BanThoaThuan,
-];
-
 /// Collects errors while converting raw types into the validated model.
 #[derive(Default)]
 struct Validator {
@@ -1119,7 +1112,30 @@ impl Validator {
                 .as_ref()
                 .map(|i| derive_symbol(ty, &i.abbr, i.unit.as_deref())),
         };
-        let place = self.text(&raw.place, "place", LINE);
+        // App. III Mẫu 1.9: a biên bản has no place-and-date line, so a
+        // place given would be lost; every other type prints it (box 4).
+        let place = match (&raw.place, ty) {
+            (Some(_), DocType::BienBan) => {
+                self.value(
+                    "place",
+                    Msg::new(
+                        "biên bản không có dòng địa danh và ngày tháng (Mẫu 1.9 Phụ lục III), nên địa danh sẽ không được in; ghi địa điểm trong nội dung (ví dụ mục \"Địa điểm\") và bỏ trường place",
+                        "a biên bản has no place-and-date line (App. III Mẫu 1.9), so the place would not be printed; write it in the body (e.g. under \"Địa điểm\") and leave place out",
+                    ),
+                );
+                None
+            }
+            (None, DocType::BienBan) => Some(String::new()),
+            (Some(p), _) => self.text(p, "place", LINE),
+            (None, _) => {
+                self.err(
+                    ErrorKind::Structure,
+                    "",
+                    Msg::new("thiếu trường \"place\"", "missing field \"place\""),
+                );
+                None
+            }
+        };
         let date = match &raw.date {
             None => Some(PartialDate::default()),
             Some(s) => match parse_date(s, false) {
@@ -1302,11 +1318,13 @@ impl Validator {
         if !abbr_ok {
             return None;
         }
+        let normal_name = self.opt_text(raw.normal_name.as_ref(), "issuer.normal_name", LINE);
         Some(Issuer {
             parent,
             name: name?,
             abbr,
             unit,
+            normal_name,
         })
     }
 
@@ -1324,7 +1342,7 @@ impl Validator {
                 .map(|(i, s)| (s, format!("signature[{i}]")))
                 .collect(),
         };
-        let max = if TWO_SIGNER_TYPES.contains(&ty) { 2 } else { 1 };
+        let max = ty.max_signers();
         if list.is_empty() {
             self.value(
                 "signature",
@@ -1760,7 +1778,7 @@ impl Validator {
         };
         // Options that do not belong to this kind of block.
         let allowed: &[&str] = match kind {
-            "heading" => &["number", "numbered", "body"],
+            "heading" => &["number", "numbered", "body", "lead_in"],
             "part" | "chapter" | "section" => &["number", "body"],
             "list" => &["marker"],
             "paragraph" => &["align", "indent", "bold", "italic"],
@@ -1773,6 +1791,7 @@ impl Validator {
                 "heading, part, chapter and section",
             ),
             ("numbered", o.numbered.is_some(), "heading"),
+            ("lead_in", o.lead_in.is_some(), "heading"),
             (
                 "body",
                 o.body.is_some(),
@@ -1841,11 +1860,22 @@ impl Validator {
                     }
                     Some(b) => Some(self.blocks(b, &join(path, "body"), depth + 1)),
                 };
+                let text = text?;
+                // A text ending in ":" introduces what follows: a lead-in
+                // unless the input says otherwise.
+                let colon = o.body.is_some()
+                    && text.iter().rev().find_map(|i| match i {
+                        Inline::Text { text, .. } if !text.trim().is_empty() => {
+                            Some(text.trim_end().ends_with(':'))
+                        }
+                        _ => None,
+                    }) == Some(true);
                 Some(BlockKind::Heading(Heading {
-                    text: text?,
+                    text,
                     number: number?,
                     numbered,
                     body,
+                    lead_in: o.lead_in.unwrap_or(colon),
                 }))
             }
             "part" | "chapter" | "section" => {

@@ -81,10 +81,13 @@ pub struct RawDocument {
     #[serde(default)]
     #[schemars(regex(pattern = r"^[A-Za-z0-9ĐđÐ&/.\-]+$"))]
     pub symbol: Option<String>,
-    /// Place name of box 4, e.g. "Ba Tô".
+    /// Place name of box 4, e.g. "Ba Tô". Required, except for a biên bản,
+    /// which must leave it out: App. III Mẫu 1.9 has no place-and-date line
+    /// (write the place in the body, e.g. under "Địa điểm").
+    #[serde(default)]
     #[schemars(length(min = 1))]
-    pub place: String,
-    /// Date of box 4: "YYYY-MM-DD", "YYYY-MM" (day left blank for the clerk), "YYYY", or null (all blank).
+    pub place: Option<String>,
+    /// Date of box 4: "YYYY-MM-DD", "YYYY-MM" (day left blank for the clerk), "YYYY", or null (all blank). A biên bản prints no date line (App. III Mẫu 1.9): its date goes only into the metadata (IssuedDate) and an appendix's reference line.
     #[serde(default)]
     #[schemars(regex(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))]
     pub date: Option<String>,
@@ -163,6 +166,9 @@ pub struct RawIssuer {
     #[serde(default)]
     #[schemars(regex(pattern = r"^[A-Za-z0-9ĐđÐ&/.\-]+$"))]
     pub unit: Option<String>,
+    /// The issuer's name in normal case, as running text writes it, e.g. "Phòng Kinh tế và Hạ tầng huyện Ba Tơ": used in an appendix's reference line ("(Kèm theo … của Phòng Kinh tế và Hạ tầng huyện Ba Tơ)", App. III Mẫu 2.1). Default: derived from `name` (App. II capitalisation).
+    #[serde(default)]
+    pub normal_name: Option<String>,
 }
 
 /// Any JSON integer; range checks happen in validation (with the JSON path).
@@ -719,6 +725,9 @@ pub struct RawBlockObject {
     /// `false` drops the label (heading).
     #[serde(default)]
     pub numbered: Option<bool>,
+    /// The heading text is a lead-in sentence, printed regular (heading).
+    #[serde(default)]
+    pub lead_in: Option<bool>,
     /// Content (heading, part, chapter, section).
     #[serde(default)]
     pub body: Option<Vec<RawBlock>>,
@@ -754,6 +763,8 @@ struct HeadingBlock {
     /// With a body the heading is a title (I. upper case bold, 1. bold); without, a run-in numbered paragraph.
     #[schemars(length(min = 1))]
     body: Option<Vec<RawBlock>>,
+    /// true: the text is not a title but a lead-in sentence that introduces the body, e.g. a khoản "1. Tổ chức rà soát … như sau:" followed by its points a), b) …, or an untitled Điều ("Điều 2. Giao các đơn vị sau thực hiện:" followed by khoản). Printed regular and justified like a run-in paragraph (only "Điều N." stays bold); only a title is bold (Decree 30 App. I §II.6.c). Default: true when the text ends with ":", else false.
+    lead_in: Option<bool>,
 }
 
 /// "Phần I" and its title, printed centred on two lines.
@@ -911,7 +922,7 @@ pub struct RawTable {
     /// Body rows; each must have exactly one cell per column. Cells are strings (inline markup allowed); write numbers as text ("2,19").
     #[schemars(length(min = 1))]
     pub rows: Vec<Vec<String>>,
-    /// How many of the rows (after the generated title row) are also header rows, repeated on every page.
+    /// How many of `rows`, from the top, are header rows too: printed bold and centred and repeated at the top of every page the table runs onto (as `w:tblHeader` in the DOCX), below the title row. The title row generated from the column titles is always a header row, repeated on every page, and is not counted. Default 0.
     #[serde(default)]
     #[schemars(with = "Option<u32>", range(min = 0))]
     pub header_rows: Option<RawInteger>,

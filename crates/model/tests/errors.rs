@@ -414,13 +414,27 @@ fn signature_rules() {
 
     // biên bản: two signers.
     let bb = sig(r#"[{ "title": "THƯ KÝ", "name": "B" }, { "title": "CHỦ TỌA", "name": "D" }]"#)
-        .replace("bao_cao", "bien_ban");
+        .replace("bao_cao", "bien_ban")
+        .replace("  \"place\": \"Ba Tô\",\n", "");
     assert_eq!(parse(&bb).unwrap().signatures.len(), 2);
     let three = sig(r#"[{ "title": "A", "name": "B" }, { "title": "C", "name": "D" }, { "title": "E", "name": "F" }]"#).replace("bao_cao", "bien_ban");
     expect(&three, "signature", &["at most two signers"]);
     let bad_second =
         sig(r#"[{ "title": "A", "name": "B" }, { "name": "D" }]"#).replace("bao_cao", "bien_ban");
     expect(&bad_second, "signature[1].title", &["title is missing"]);
+}
+
+/// Issue 12 item 2: a biên bản has no place-and-date line (App. III Mẫu
+/// 1.9), so a place given is an error rather than lost; every other type
+/// still needs one.
+#[test]
+fn bien_ban_place_is_refused_and_others_need_one() {
+    let bb = doc(r#"["x"]"#).replace("bao_cao", "bien_ban");
+    expect(&bb, "place", &["Mẫu 1.9", "leave place out"]);
+    assert!(parse(&bb.replace("  \"place\": \"Ba Tô\",\n", "")).is_ok());
+    let no_place = doc(r#"["x"]"#).replace("  \"place\": \"Ba Tô\",\n", "");
+    assert!(!no_place.contains("place"));
+    expect(&no_place, "", &["missing field \"place\""]);
 }
 
 #[test]

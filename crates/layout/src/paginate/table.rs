@@ -77,9 +77,14 @@ pub(crate) fn layout_table<'a>(
     notes: Option<NoteArea>,
     ctx: &mut Ctx<'a>,
 ) -> (TableGeom, Vec<RowLayout>) {
+    // A ruled row is as high as its content and padding plus one rule: Word
+    // and LibreOffice draw the rule between two rows inside the row above it
+    // (measured: every row of the fixtures' tables is 0.5 pt, the rule's
+    // width, taller in LibreOffice's rendering than content plus padding).
+    let rule = if t.borders { len(t.border_width) } else { 0.0 };
     let pad = Padding {
         top: len(t.padding.top),
-        bottom: len(t.padding.bottom),
+        bottom: len(t.padding.bottom + rule),
         left: len(t.padding.left),
         right: len(t.padding.right),
     };

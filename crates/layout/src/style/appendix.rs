@@ -39,26 +39,91 @@ const UNIT_NOUNS: [&str; 8] = [
     "tỉnh",
 ];
 
-/// The issuer's name for running text ("… của Ủy ban nhân dân xã An Hiệp"):
-/// an all-capitals "ỦY BAN NHÂN DÂN …" / "HỘI ĐỒNG NHÂN DÂN …" name is put in
-/// the case of App. II §III.1 (body name capitalised once, unit noun lower
-/// case, place name capitalised per word); any other name is kept as given.
+/// Organisation-kind nouns that open an issuer's name (App. II §II: the
+/// kind is capitalised, then the first word of each name of a function or
+/// field: "Phòng Kinh tế và Hạ tầng", "Sở Tài nguyên và Môi trường").
+/// Longest first, so "văn phòng" wins over "phòng".
+const ORGAN_NOUNS: [&str; 18] = [
+    "kho bạc nhà nước",
+    "văn phòng",
+    "bệnh viện",
+    "thanh tra",
+    "trung tâm",
+    "tổng cục",
+    "chi cục",
+    "công an",
+    "ban quản lý",
+    "phòng",
+    "trường",
+    "viện",
+    "sở",
+    "bộ",
+    "ban",
+    "cục",
+    "vụ",
+    "đài",
+];
+
+/// Whether a word is an abbreviation kept as written ("UBND", "HĐND"):
+/// all capitals and not one Vietnamese syllable (onset, vowels, final).
+fn is_abbreviation(word: &str) -> bool {
+    const VOWELS: &str = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ";
+    const ONSETS: [&str; 28] = [
+        "", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh",
+        "nh", "p", "ph", "q", "r", "s", "t", "th", "tr", "v", "x",
+    ];
+    const FINALS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+    if word.chars().count() < 2 || word.chars().any(char::is_lowercase) {
+        return false;
+    }
+    let w = word.to_lowercase();
+    let is_vowel = |c: char| VOWELS.contains(c);
+    let Some(start) = w.find(is_vowel) else {
+        return true;
+    };
+    let after = &w[start..];
+    let end = after.find(|c: char| !is_vowel(c)).unwrap_or(after.len());
+    let (onset, fin) = (&w[..start], &after[end..]);
+    !(ONSETS.contains(&onset) && FINALS.contains(&fin))
+}
+
+/// Capitalises the first letter of a lower-case word.
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The issuer's name for running text ("… của Ủy ban nhân dân xã An Hiệp"),
+/// in the case of App. II §II–III: the issuer's own `normal_name` when
+/// given; a name with lower-case letters as given; an all-capitals name
+/// put in normal case: "ỦY BAN NHÂN DÂN …" / "HỘI ĐỒNG NHÂN DÂN …" with
+/// the body name capitalised once, the unit noun lower case and the place
+/// name capitalised per word; an organisation ("PHÒNG KINH TẾ VÀ HẠ TẦNG")
+/// with its kind noun, the first word of each field (after the kind and
+/// after "và") and a place name after a unit noun capitalised, the rest
+/// lower case, abbreviations ("UBND") kept.
 pub fn issuer_in_text(name: &str) -> String {
     let one_line = name.split_whitespace().collect::<Vec<_>>().join(" ");
     let is_caps = one_line.chars().all(|c| !c.is_lowercase());
+    if !is_caps {
+        return one_line;
+    }
     let lower = one_line.to_lowercase();
     let prefix = ["ủy ban nhân dân ", "hội đồng nhân dân "]
         .into_iter()
         .find(|p| lower.starts_with(p));
-    let (true, Some(prefix)) = (is_caps, prefix) else {
-        return one_line;
+    let Some(prefix) = prefix else {
+        return organisation_in_text(&one_line);
     };
     let rest = &lower[prefix.len()..];
     let Some(unit) = UNIT_NOUNS
         .iter()
         .find(|u| rest.starts_with(&format!("{u} ")))
     else {
-        return one_line;
+        return organisation_in_text(&one_line);
     };
     let place: Vec<String> = rest[unit.len()..]
         .split_whitespace()
@@ -69,6 +134,50 @@ pub fn issuer_in_text(name: &str) -> String {
         sentence_case(prefix.trim_end()),
         place.join(" ")
     )
+}
+
+/// An all-capitals organisation name in normal case (see [`issuer_in_text`]).
+fn organisation_in_text(one_line: &str) -> String {
+    let words: Vec<&str> = one_line.split(' ').collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let joined = lower.join(" ");
+    let kind_len = ORGAN_NOUNS
+        .iter()
+        .find(|k| joined == **k || joined.starts_with(&format!("{k} ")))
+        .map(|k| k.split(' ').count());
+    let Some(kind_len) = kind_len else {
+        // Not a kind we know: capitalise only the first word.
+        return sentence_case(one_line);
+    };
+    let mut out = Vec::with_capacity(words.len());
+    let mut cap_next = true;
+    let mut in_place = false;
+    let mut i = 0;
+    while i < words.len() {
+        let w = &lower[i];
+        // A unit noun ("huyện", "thị xã") starts a place name.
+        if let Some(u) = UNIT_NOUNS.iter().find(|u| {
+            let n = u.split(' ').count();
+            i >= kind_len && lower.get(i..i + n).is_some_and(|s| s.join(" ") == **u)
+        }) {
+            let n = u.split(' ').count();
+            out.extend(lower[i..i + n].iter().cloned());
+            i += n;
+            in_place = true;
+            continue;
+        }
+        let word = if is_abbreviation(words[i]) {
+            words[i].to_string()
+        } else if i == 0 || cap_next || in_place {
+            capitalise(w)
+        } else {
+            w.clone()
+        };
+        out.push(word);
+        cap_next = i + 1 == kind_len || w == "và";
+        i += 1;
+    }
+    out.join(" ")
 }
 
 /// The reference line (App. I §III.1.c; App. III Mẫu 2.1): "(Kèm theo
@@ -111,7 +220,10 @@ pub fn reference_pieces(doc: &Document, unfilled: bool) -> Vec<Piece> {
     }
     v.push(Piece::Text(format!(
         " của {})",
-        issuer_in_text(&doc.issuer.name)
+        doc.issuer
+            .normal_name
+            .clone()
+            .unwrap_or_else(|| issuer_in_text(&doc.issuer.name))
     )));
     // Merge adjacent text pieces.
     let mut out: Vec<Piece> = Vec::with_capacity(v.len());
@@ -305,4 +417,29 @@ pub(crate) fn contact_footer(cx: &mut Ctx) -> Vec<Block> {
         out.push(Block::Para(p));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::issuer_in_text;
+
+    /// Issue 12 item 7: App. II capitalisation of issuers in running text.
+    #[test]
+    fn issuer_names_in_normal_case() {
+        for (caps, normal) in [
+            ("ỦY BAN NHÂN DÂN XÃ BA TÔ", "Ủy ban nhân dân xã Ba Tô"),
+            ("PHÒNG KINH TẾ VÀ HẠ TẦNG", "Phòng Kinh tế và Hạ tầng"),
+            (
+                "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG TỈNH QUẢNG NGÃI",
+                "Sở Tài nguyên và Môi trường tỉnh Quảng Ngãi",
+            ),
+            ("PHÒNG NỘI VỤ HUYỆN BA TƠ", "Phòng Nội vụ huyện Ba Tơ"),
+            ("VĂN PHÒNG HĐND VÀ UBND", "Văn phòng HĐND và UBND"),
+            ("TRUNG TÂM Y TẾ", "Trung tâm Y tế"),
+            ("Phòng Kinh tế", "Phòng Kinh tế"),
+            ("HỢP TÁC XÃ AN PHÚ", "Hợp tác xã an phú"),
+        ] {
+            assert_eq!(issuer_in_text(caps), normal, "{caps}");
+        }
+    }
 }

@@ -204,8 +204,10 @@ fn outline(c: &Counters, depth: usize) -> u8 {
 /// "I. TITLE" upper case bold, "1. Title" / "a) Title" bold (App. I
 /// §II.6.c–d), first-line indent like the body (report headings' indent:
 /// not specified, spec §2.3 — the body's indent is chosen), kept with the
-/// next block. Without a body it is a run-in numbered paragraph: the label,
-/// then the text regular and justified ("Điều 1." keeps a bold label).
+/// next block. Without a body, or as a lead-in ([`Heading::lead_in`]: a
+/// khoản introducing its points, an untitled Điều), it is a run-in numbered
+/// paragraph: the label, then the text regular and justified ("Điều 1."
+/// keeps a bold label); a lead-in is kept with its body.
 fn heading(
     cx: &mut Ctx,
     h: &Heading,
@@ -244,7 +246,9 @@ fn heading(
         None
     };
     let size = cx.size;
-    let titled = h.body.is_some();
+    // A lead-in (App. I §II.6.c: only a title is bold) prints like a run-in
+    // paragraph and is kept with the body it introduces.
+    let titled = h.body.is_some() && !h.lead_in;
     let mut runs: Vec<Run> = Vec::new();
     if let Some(l) = &label_text {
         let label_bold = titled || kind == LabelKind::Article;
@@ -262,7 +266,7 @@ fn heading(
         Role::Body
     };
     let mut p = cx.body_para(runs, path, role);
-    p.keep_with_next = titled;
+    p.keep_with_next = h.body.is_some();
     out.push(Block::Para(p));
     if let Some(body) = &h.body {
         level(cx, body, depth + 1, c, out);
@@ -434,12 +438,13 @@ fn table(cx: &mut Ctx, t: &vanban_model::Table, path: &str) -> flow::Table {
             .collect();
         rows.push(Row {
             cells,
-            header: header_rows >= 1,
+            // The column titles repeat on every page the table runs onto.
+            header: true,
             cant_split: true,
         });
     }
     for (i, r) in t.rows.iter().enumerate() {
-        let is_header = rows.len() < header_rows;
+        let is_header = i < header_rows;
         let cells = t
             .columns
             .iter()

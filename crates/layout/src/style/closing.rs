@@ -7,7 +7,8 @@ use super::text::{balanced_lines, face, lines_to_runs, text, upper};
 use crate::flow::{
     Align, Block, Cell, Padding, Para, RegionKind, Role, Row, Spacer, Table, TableKind, VAlign,
 };
-use vanban_model::{DocType, Drafter, SignMode, Signature};
+use vanban_model::doctype::SignerLayout;
+use vanban_model::{Drafter, SignMode, Signature};
 
 /// Decree 30 App. I §II.7.b: the signing-mode prefixes.
 pub fn mode_prefix(m: SignMode) -> &'static str {
@@ -176,15 +177,20 @@ fn grid(columns: Vec<f32>, indent: f32, rows: Vec<Row>) -> Table {
 /// borderless row, "Nơi nhận" left ([`CLOSING_LEFT_RATIO`] of the text
 /// width, text flush with the margin), the signature right, its column
 /// reaching the header grid's right edge so the block sits under the
-/// national name's side. A biên bản (App. III Mẫu 1.9) puts THƯ KÝ left and
-/// CHỦ TỌA right in halves, with Nơi nhận under the left signer.
+/// national name's side. A type whose [`SignerLayout`] is `Pair` (App. III
+/// Mẫu 1.9: biên bản, hợp đồng, bản ghi nhớ, bản thỏa thuận) with two
+/// signers puts the first left and the second right in halves (THƯ KÝ |
+/// CHỦ TỌA), with Nơi nhận under the left signer.
 pub(crate) fn closing_grid(cx: &mut Ctx) -> Table {
     let doc = cx.doc;
     let tw = cx.text_width();
     let indent = -CELL_PAD_X;
     let (h_indent, h_left, h_right) = header_columns(cx);
     let right_edge = h_indent + h_left + h_right;
-    if doc.doc_type == DocType::BienBan && doc.signatures.len() >= 2 {
+    // Validation accepts a second signer only for `Pair` types
+    // (`DocType::max_signers`); a model built otherwise still prints both.
+    let pair = doc.doc_type.signer_layout() == SignerLayout::Pair || doc.signatures.len() > 1;
+    if pair && doc.signatures.len() >= 2 {
         let half = twips((right_edge - indent) / 2.0);
         let right = twips(right_edge - indent - half);
         let left_sig = signer_blocks(

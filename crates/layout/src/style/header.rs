@@ -9,14 +9,14 @@ use crate::flow::{
 use vanban_model::format::{self, BlankKind, Piece};
 use vanban_model::{DocType, Secrecy, Urgency};
 
-/// Column widths and indent of the header grid: it reaches
-/// [`HEADER_EXTEND_LEFT_MM`] into the left margin and
-/// [`HEADER_EXTEND_RIGHT_MM`] into the right one (as the official forms do,
-/// spec §2.2); the right column is [`HEADER_RIGHT_COL_MM`] wide, or wider if
-/// the national name and padding need it.
+/// Column widths and indent of the header grid: it spans the text block,
+/// reaching one cell padding into each margin so that its text is flush
+/// with the margins and never beyond them ([`MARGIN_TOLERANCE_MM`]); the
+/// right column is [`HEADER_RIGHT_COL_MM`] wide, or wider if the national
+/// name and padding need it.
 pub(crate) fn header_columns(cx: &mut Ctx) -> (f32, f32, f32) {
-    let indent = -mm(HEADER_EXTEND_LEFT_MM);
-    let total = twips(cx.text_width() + mm(HEADER_EXTEND_LEFT_MM) + mm(HEADER_EXTEND_RIGHT_MM));
+    let indent = -CELL_PAD_X;
+    let total = twips(cx.text_width() + 2.0 * CELL_PAD_X);
     let national = cx
         .sh
         .width(face(true, false), NATIONAL_NAME_SIZE, NATIONAL_NAME);
@@ -82,16 +82,24 @@ pub(crate) fn header_grid(cx: &mut Ctx) -> Table {
         .as_deref()
         .filter(|p| !p.trim().is_empty())
     {
-        let lines = balanced_lines(
-            &mut cx.sh,
-            face(false, false),
-            ISSUER_SIZE,
-            &upper(parent),
-            left_in,
-        );
+        // 13 pt, or 12 pt when that keeps a line that would wrap at 13 pt
+        // on one line (both allowed, §II.2.b).
+        let regular = face(false, false);
+        let parent = upper(parent);
+        let fits = |cx: &mut Ctx, size: f32| {
+            parent
+                .split('\n')
+                .all(|l| cx.sh.width(regular, size, l.trim()) <= left_in)
+        };
+        let size = if !fits(cx, ISSUER_SIZE) && fits(cx, ISSUER_SIZE_SMALL) {
+            ISSUER_SIZE_SMALL
+        } else {
+            ISSUER_SIZE
+        };
+        let lines = balanced_lines(&mut cx.sh, regular, size, &parent, left_in);
         left1.push(Block::Para(form_line(
-            lines_to_runs(&lines, false, false, ISSUER_SIZE),
-            ISSUER_SIZE,
+            lines_to_runs(&lines, false, false, size),
+            size,
             "issuer.parent",
         )));
     }

@@ -15,6 +15,51 @@ pub fn type_name(t: DocType) -> String {
     }
 }
 
+/// "Như trên" ("as above"): the Nơi nhận item that stands for the Kính gửi
+/// recipients (App. III Mẫu 1.5, 1.4).
+pub const AS_ABOVE: &str = "như trên";
+
+/// The Nơi nhận items for the metadata's `To`, and those that could not be
+/// resolved: "Như trên" becomes the Kính gửi recipients when the document
+/// has some; another "Như …" ("Như Điều 4") names recipients inside the
+/// text and is kept literally and reported, as is "Như trên" without Kính
+/// gửi. Duplicates are written once.
+pub fn metadata_recipients(doc: &Document) -> (Vec<String>, Vec<String>) {
+    let mut to: Vec<String> = Vec::new();
+    let mut unresolved = Vec::new();
+    let push = |to: &mut Vec<String>, s: &str| {
+        if !to.iter().any(|t| t == s) {
+            to.push(s.to_string());
+        }
+    };
+    let kinh_gui: Vec<&str> = doc
+        .to
+        .iter()
+        .map(|r| r.trim().trim_end_matches([';', '.', ',']).trim())
+        .filter(|r| !r.is_empty())
+        .collect();
+    for r in &doc.recipients {
+        let r = r.trim();
+        let r = r.strip_prefix("- ").unwrap_or(r).trim();
+        let bare = r.trim_end_matches([';', '.', ',']).trim();
+        if bare.is_empty() {
+            continue;
+        }
+        let lower = bare.to_lowercase();
+        if lower == AS_ABOVE && !kinh_gui.is_empty() {
+            for k in &kinh_gui {
+                push(&mut to, k);
+            }
+        } else {
+            if lower == AS_ABOVE || lower.starts_with("như ") {
+                unresolved.push(bare.to_string());
+            }
+            push(&mut to, r);
+        }
+    }
+    (to, unresolved)
+}
+
 /// Document information: title = type name + summary ("V/v …" for a công
 /// văn), subject, author (issuer, one line), keywords, language "vi-VN", the
 /// date when complete, and the Decree 30 App. VI §II.I outgoing-document
@@ -63,7 +108,7 @@ pub fn doc_info(doc: &Document) -> DocInfo {
         }),
     );
     put("Description", doc.meta.description.clone());
-    if let Some(s) = doc.signatures.last() {
+    if let Some(s) = doc.main_signer() {
         let position = match (&s.title, &s.for_) {
             (Some(t), _) if !t.trim().is_empty() => Some(t.trim().to_string()),
             (_, Some((m, t))) => Some(format!("{} {}", mode_prefix(*m), t.trim())),
@@ -72,17 +117,7 @@ pub fn doc_info(doc: &Document) -> DocInfo {
         put("SignerInfo.Position", position);
         put("SignerInfo.FullName", Some(s.name.trim().to_string()));
     }
-    put(
-        "To",
-        Some(
-            doc.recipients
-                .iter()
-                .map(|r| r.trim())
-                .filter(|r| !r.is_empty())
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
-    );
+    put("To", Some(metadata_recipients(doc).0.join("; ")));
     put("Priority", doc.meta.priority.map(|p| p.to_string()));
     put(
         "IssuedAmount",

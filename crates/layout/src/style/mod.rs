@@ -13,6 +13,7 @@ mod closing;
 mod front;
 mod header;
 mod info;
+pub use info::metadata_recipients;
 pub mod rules;
 pub mod text;
 

@@ -75,6 +75,10 @@ pub const MOTTO_RULE_RATIO: f32 = 1.0;
 /// Decree 30 App. I §II.2.b: parent body 12–13 pt upper case regular; issuer
 /// 12–13 pt upper case bold. 13 pt as in the App. III template.
 pub const ISSUER_SIZE: f32 = 13.0;
+/// Decree 30 App. I §II.2.b: the smaller allowed size (12 pt) of the parent
+/// body's line, used when the line does not fit its column at
+/// [`ISSUER_SIZE`] but fits at 12 pt (e.g. "ỦY BAN NHÂN DÂN HUYỆN BA TƠ").
+pub const ISSUER_SIZE_SMALL: f32 = 12.0;
 /// Decree 30 App. I §II.2.b: rule under the issuer, 1/3–1/2 of the name line,
 /// centred; 0.4 of the longest issuer line.
 pub const ISSUER_RULE_RATIO: f32 = 0.4;
@@ -106,13 +110,13 @@ pub const DATA_CELL_PAD_Y: f32 = 2.0;
 /// Width of the header grid's right column (boxes 1 and 4): it must hold the
 /// national name at 13 pt bold (≈ 95.7 mm) plus padding (spec §2.2): 100 mm.
 pub const HEADER_RIGHT_COL_MM: f32 = 100.0;
-/// How far the header grid reaches into the left margin, as the official
-/// forms do (spec §2.2): 6 mm, so that a 13 pt parent line such as "ỦY BAN
-/// NHÂN DÂN HUYỆN BA TƠ" (74.9 mm) fits without wrapping.
-pub const HEADER_EXTEND_LEFT_MM: f32 = 6.0;
-/// How far the header grid reaches into the right margin (official forms
-/// ≈ 7.6 mm, spec §2.2): 8 mm.
-pub const HEADER_EXTEND_RIGHT_MM: f32 = 8.0;
+/// Decree 30 App. I §I.3 (margins) with §II.2.b: the header grid's text
+/// lies within the text block (the grid reaches one cell padding,
+/// [`CELL_PAD_X`], into each margin so its text is flush with the margins),
+/// not in the margins as the official forms' tables do: no glyph may lie
+/// more than this far outside the declared margins (checked by the
+/// conformance module).
+pub const MARGIN_TOLERANCE_MM: f32 = 1.0;
 
 /// Decree 30 App. I §III.2: secrecy (10a), urgency (10b) and circulation (11)
 /// marks, upper case 13–14 pt bold (sample 13).
