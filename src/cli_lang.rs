@@ -333,6 +333,16 @@ pub const HELP_VI: &[(&str, &str, &str)] = &[
         "timeout",
         "Thời gian tối đa cho một yêu cầu, tính bằng giây.",
     ),
+    (
+        "serve",
+        "font_dir",
+        "Dùng phông Times New Roman trong thư mục này thay cho Liberation Serif kèm theo (cùng số đo); do người chạy máy chủ đặt, yêu cầu không bao giờ chỉ định đường dẫn.",
+    ),
+    (
+        "serve",
+        AFTER,
+        "Ví dụ:\n  vanban serve                       # http://127.0.0.1:8080/\n  vanban serve --addr 0.0.0.0:8080   # cho cả cơ quan\n\nDừng bằng Ctrl-C hoặc SIGTERM (làm xong các yêu cầu đang xử lý). Xem docs/serve.md.",
+    ),
     // issue
     (
         "issue",

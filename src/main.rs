@@ -11,6 +11,7 @@ mod cli_lang;
 mod cmd_import;
 mod issue_cmd;
 mod new_cmd;
+mod serve;
 
 use cli_lang::t;
 
@@ -83,6 +84,11 @@ enum Command {
     Batch(batch::BatchArgs),
     /// Fill the number and issue date into a signed PDF (the clerk's step).
     Issue(issue_cmd::IssueArgs),
+    /// Serve the web editor and the HTTP API (Vietnamese page, live preview).
+    #[command(
+        after_help = "Examples:\n  vanban serve                       # http://127.0.0.1:8080/\n  vanban serve --addr 0.0.0.0:8080   # for the whole office"
+    )]
+    Serve(serve::ServeArgs),
     /// Parse and validate documents; write nothing.
     #[command(after_help = "Example:\n  vanban check fixtures/*.json")]
     Check {
@@ -205,6 +211,7 @@ fn main() -> ExitCode {
         Command::Issue(args) => {
             issue_cmd::run(&args).map_err(|(code, message)| Failure { code, message })
         }
+        Command::Serve(args) => serve::run(&args).map_err(Failure::usage),
         Command::Check { inputs } => check(&inputs),
         Command::New(args) => new_cmd::run(&args),
         Command::Schema => {
