@@ -392,7 +392,7 @@ fn oversize_bodies_are_refused() {
 }
 
 #[test]
-fn import_is_honest_about_what_is_missing_and_starters_serve() {
+fn import_turns_word_and_typed_text_into_json_and_starters_serve() {
     let s = Server::start(&[]);
     let docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     let r = s.request(
@@ -411,18 +411,44 @@ fn import_is_honest_about_what_is_missing_and_starters_serve() {
         b"x",
     );
     assert_error(&r, 415, "unsupported_media_type", "text/plain");
-    // A real DOCX and plain text: not in this build yet, said so.
+    // A real DOCX: the document comes back as JSON the server accepts, with
+    // the report; typed text (the paste box) too.
     let real = s.post_json("/api/render?format=docx", &fixture("cong-van.json"));
     assert_eq!(real.status, 200);
     let r = s.request("POST", "/api/import", &[("Content-Type", docx)], &real.body);
-    assert_error(&r, 501, "not_implemented", "chưa có");
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    let j: serde_json::Value = serde_json::from_slice(&r.body).expect("json");
+    assert_eq!(j["document"]["type"], "cong_van");
+    assert!(j["report"].as_array().is_some_and(|a| !a.is_empty()));
+    assert!(
+        j["summary"]
+            .as_str()
+            .is_some_and(|t| t.contains("nhận diện"))
+    );
+    let doc = serde_json::to_vec(&j["document"]).expect("bytes");
+    let c = s.post_json("/api/check", &doc);
+    assert_eq!(c.status, 200, "{}", String::from_utf8_lossy(&c.body));
+    let typed = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bao-cao-ba-to.txt"),
+    )
+    .expect("typed");
     let r = s.request(
         "POST",
         "/api/import",
         &[("Content-Type", "text/plain; charset=utf-8")],
-        "I. Tình hình".as_bytes(),
+        &typed,
     );
-    assert_error(&r, 501, "not_implemented", "chưa có");
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    let j: serde_json::Value = serde_json::from_slice(&r.body).expect("json");
+    assert_eq!(j["document"]["type"], "bao_cao");
+    assert_eq!(j["document"]["signature"]["name"], "Phạm Văn Hiền");
+    let r = s.request(
+        "POST",
+        "/api/import",
+        &[("Content-Type", "text/plain; charset=utf-8")],
+        b"   \n",
+    );
+    assert_error(&r, 422, "import_empty", "không tìm thấy chữ");
 
     // Every type's starter: a valid document of that type.
     for t in vanban_model::DocType::ALL {

@@ -180,8 +180,8 @@ pub async fn starter(
     }
 }
 
-/// `POST /api/import`: checks the input; the recogniser is not in this
-/// build yet.
+/// `POST /api/import`: a Word .docx or typed text → vanban's JSON and the
+/// import report (what was recognised, guessed, kept or left out, and where).
 pub async fn import(
     State(limits): Shared,
     RawQuery(q): RawQuery,
@@ -211,14 +211,66 @@ pub async fn import(
         )
         .into_response();
     }
-    ApiError::not_implemented(
-        lang,
-        Msg::new(
-            "Chức năng nhập từ Word hoặc văn bản thường chưa có trong bản này.",
-            "Import from Word or plain text is not in this build yet.",
-        ),
-    )
-    .into_response()
+    let kind = if docx {
+        vanban::SourceKind::Docx
+    } else {
+        vanban::SourceKind::Text
+    };
+    match limits
+        .run(lang, move || vanban::import_json(&bytes, kind))
+        .await
+    {
+        Ok(Ok((json, report))) => {
+            let document: serde_json::Value = match serde_json::from_str(&json) {
+                Ok(v) => v,
+                Err(e) => return ApiError::internal(lang, &e.to_string()).into_response(),
+            };
+            let entries: Vec<serde_json::Value> = report
+                .entries
+                .iter()
+                .map(|e| {
+                    serde_json::json!({
+                        "kind": report_kind(e.kind),
+                        "where": e.loc.describe(lang),
+                        "message": e.msg.get(lang),
+                    })
+                })
+                .collect();
+            json_response(
+                StatusCode::OK,
+                &serde_json::json!({
+                    "document": document,
+                    "report": entries,
+                    "summary": report.render(lang),
+                }),
+            )
+        }
+        Ok(Err(e)) => {
+            let (status, code) = match e {
+                vanban::ImportError::TooLarge { .. } => {
+                    (StatusCode::PAYLOAD_TOO_LARGE, "body_too_large")
+                }
+                vanban::ImportError::Invalid(_) => {
+                    (StatusCode::INTERNAL_SERVER_ERROR, "import_invalid")
+                }
+                vanban::ImportError::Empty => (StatusCode::UNPROCESSABLE_ENTITY, "import_empty"),
+                _ => (StatusCode::BAD_REQUEST, "not_docx"),
+            };
+            ApiError::new(lang, status, code, e.msg()).into_response()
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+/// The stable name of an import report line's kind.
+fn report_kind(kind: vanban_import::Kind) -> &'static str {
+    match kind {
+        vanban_import::Kind::Recognised => "recognised",
+        vanban_import::Kind::Guessed => "guessed",
+        vanban_import::Kind::Plain => "plain",
+        vanban_import::Kind::Omitted => "omitted",
+        vanban_import::Kind::Converted => "converted",
+    }
 }
 
 const DOCX_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

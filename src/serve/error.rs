@@ -134,11 +134,6 @@ impl ApiError {
         )
     }
 
-    /// 501: the endpoint is not available in this build.
-    pub fn not_implemented(lang: Lang, what: Msg) -> ApiError {
-        ApiError::new(lang, StatusCode::NOT_IMPLEMENTED, "not_implemented", what)
-    }
-
     /// 404.
     pub fn not_found(lang: Lang) -> ApiError {
         ApiError::new(

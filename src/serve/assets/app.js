@@ -439,17 +439,12 @@ async function importText(body, docx) {
   const res = await post('/api/import', body, type);
   if (res.ok) {
     const j = await res.json();
-    loadDoc(j.document || j);
-    status('Đã nhận dạng văn bản; kiểm tra lại từng mục.');
+    loadDoc(j.document);
+    const head = (j.summary || '').split('\n')[0];
+    status((head ? head + '. ' : '') + 'Hãy kiểm tra lại từng mục.');
     return;
   }
   const err = await errorOf(res);
-  if (!docx && err.code === 'not_implemented') {
-    $('f-body').value = body;
-    schedule();
-    showError({ message: err.message + ' Văn bản đã được đưa vào ô Nội dung; hãy điền phần đầu và người ký.' });
-    return;
-  }
   showError(err);
 }
 
