@@ -4,13 +4,15 @@
 # bound. Instruction counts are deterministic for the same binary and input,
 # unlike times, so CI can guard them: the script fails above BOUND.
 #
-# Measured (2026-12, release, x86_64): 114.0 M before the deflate work, then
-# see the README's "Speed" section. Raise BOUND only with a reason in the
-# commit message.
+# Measured (2026-12, release, x86_64): 114.0 M before the deflate work;
+# 105.7 M after it (one compressor per thread in krilla and the DOCX zip);
+# 111.9 M once the issuance text fields (two digit subsets of the faces,
+# embedded for the form fields, about 5 M) and the fidelity work landed.
+# Raise BOUND only with a reason in the commit message.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-bound="${BOUND:-107000000}"
+bound="${BOUND:-113000000}"
 target="${CARGO_TARGET_DIR:-$root/target}"
 command -v valgrind >/dev/null || { echo "valgrind is not installed (apt-get install valgrind)" >&2; exit 2; }
 cargo build --release --locked -q

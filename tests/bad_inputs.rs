@@ -1,4 +1,4 @@
-//! The bad-input corpus (quality.md §7): every case runs through the real
+//! The bad-input corpus (docs/quality.md §7): every case runs through the real
 //! `vanban render IN -o DIR/` and must either fail as a document error
 //! (exit code 1) with its message fragments on stderr and nothing written
 //! into DIR, or render both files, within a bounded time.

@@ -1,4 +1,4 @@
-//! DOCX/PDF parity (quality.md §5): for every fixture, our PDF and
+//! DOCX/PDF parity (docs/quality.md §5): for every fixture, our PDF and
 //! LibreOffice's rendering of our DOCX have the same number of pages, and
 //! every line breaks identically, word for word. Runs `tools/parity.py`
 //! when LibreOffice, poppler-utils and python3 are installed.

@@ -1,4 +1,4 @@
-//! The DOCX facts of quality.md §4 and the mapping of every `Flow` item,
+//! The DOCX facts of docs/quality.md §4 and the mapping of every `Flow` item,
 //! asserted on the written XML.
 
 mod common;

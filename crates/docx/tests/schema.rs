@@ -1,5 +1,5 @@
 //! Every XML part of a rich document validates against the ISO/IEC 29500
-//! schemas (quality.md §4), checked with `xmllint` when it is installed.
+//! schemas (docs/quality.md §4), checked with `xmllint` when it is installed.
 //!
 //! WordprocessingML parts: `tests/schemas/ooxml/microsoft/wml-2010.xsd`
 //! (which pulls in the transitional `wml.xsd`); `docProps/app.xml` and

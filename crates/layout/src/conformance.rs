@@ -1,5 +1,5 @@
 //! Conformance: the laid-out [`Pages`] measured against the measurable rules
-//! of Decree 30/2020/NĐ-CP (`../shared/spec/decree30.md`, quality.md §3).
+//! of Decree 30/2020/NĐ-CP (`docs/decree30.md`, docs/quality.md §3).
 //!
 //! [`check`] takes the pages and the [`Expectations`] the document implies
 //! (derived from its [`Flow`] with [`Expectations::from_flow`]) and gives a

@@ -128,7 +128,7 @@ pub struct Block {
     pub kind: BlockKind,
 }
 
-/// The kinds of block (see input-format.md "Blocks").
+/// The kinds of block (see docs/input-format.md "Blocks").
 #[derive(Debug, Clone, PartialEq)]
 pub enum BlockKind {
     /// A paragraph; plain strings give the defaults.

@@ -214,7 +214,7 @@ pub const MAX_LETTERED_POINT: u32 = 23 * 10;
 /// The label of the n-th điểm (1-based) without its ")": 1 → "a", 5 → "đ",
 /// 6 → "e", 7 → "g", 23 → "y".
 ///
-/// The decree shows nothing past "o" (spec/decree30.md §2.3); after "y" this
+/// The decree shows nothing past "o" (docs/decree30.md §2.3); after "y" this
 /// continues with doubled letters "aa", "bb", … "yy", then tripled "aaa", …
 /// (the convention of Vietnamese legal drafting tools), up to
 /// [`MAX_LETTERED_POINT`]; larger numbers and 0 come back as Arabic digits.

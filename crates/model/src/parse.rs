@@ -60,7 +60,7 @@ pub const MAX_FOOTNOTES: usize = 10_000;
 pub const MAX_REPORTED_ERRORS: usize = 100;
 
 /// Single line spacing of a Times-metric font, in em (ascent 0.891 + descent
-/// 0.216 + line gap 0.042, see design/traps.md): the lower bound of an exact
+/// 0.216 + line gap 0.042, see docs/traps.md): the lower bound of an exact
 /// line pitch ("at least single", Decree 30 App. I §II.6.e).
 pub const SINGLE_LINE_EM: f64 = 1.149;
 
@@ -281,7 +281,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Errors> {
     }
 }
 
-/// Parses and validates a JSON document (see input-format.md). A leading BOM
+/// Parses and validates a JSON document (see docs/input-format.md). A leading BOM
 /// is ignored. Returns every error found: syntax and shape errors stop at the
 /// first one; semantic errors are all collected.
 pub fn parse(json: &str) -> Result<Document, Errors> {

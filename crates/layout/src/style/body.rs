@@ -87,7 +87,7 @@ pub fn explicit_label(kind: LabelKind, number: &str) -> String {
     }
 }
 
-/// The label form an explicit number has (input-format.md: "III" → "III.",
+/// The label form an explicit number has (docs/input-format.md: "III" → "III.",
 /// "2" → "2.", "đ" → "đ)"): digits are Arabic (or an article number at an
 /// article depth), upper-case Roman digits Roman, lower-case letters point
 /// letters; anything else keeps the depth's form.
@@ -203,7 +203,7 @@ fn outline(c: &Counters, depth: usize) -> u8 {
 /// A numbered heading. With a body it is a title: "Điều 1. Title" bold,
 /// "I. TITLE" upper case bold, "1. Title" / "a) Title" bold (App. I
 /// §II.6.c–d), first-line indent like the body (report headings' indent:
-/// not specified, spec §2.3 — the body's indent is chosen), kept with the
+/// not specified, docs/decree30.md §2.3 — the body's indent is chosen), kept with the
 /// next block. Without a body, or as a lead-in ([`Heading::lead_in`]: a
 /// khoản introducing its points, an untitled Điều), it is a run-in numbered
 /// paragraph: the label, then the text regular and justified ("Điều 1."

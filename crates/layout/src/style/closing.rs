@@ -173,7 +173,7 @@ fn grid(columns: Vec<f32>, indent: f32, rows: Vec<Row>) -> Table {
     }
 }
 
-/// The closing grid (App. I §II.7, §II.9.d; spec §2.2): one unsplittable
+/// The closing grid (App. I §II.7, §II.9.d; docs/decree30.md §2.2): one unsplittable
 /// borderless row, "Nơi nhận" left ([`CLOSING_LEFT_RATIO`] of the text
 /// width, text flush with the margin), the signature right, its column
 /// reaching the header grid's right edge so the block sits under the

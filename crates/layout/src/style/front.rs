@@ -139,7 +139,7 @@ pub fn end_with(s: &str, end: char) -> String {
 
 /// The word line that enacts a legal text: "QUYẾT ĐỊNH:" for a decision, and
 /// "QUYẾT NGHỊ:" for a resolution as in App. III Mẫu 1.1; otherwise the type
-/// name and a colon. Size not specified by App. I (spec §7): 14 pt bold
+/// name and a colon. Size not specified by App. I (docs/decree30.md §7): 14 pt bold
 /// centred as in the App. III template.
 pub fn enacting_line(t: DocType) -> String {
     match t {

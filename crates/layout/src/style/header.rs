@@ -63,7 +63,7 @@ pub(crate) fn piece_runs(
         .collect()
 }
 
-/// The header grid (Decree 30 App. I §II.1–§II.5.b, spec §6.2): a borderless
+/// The header grid (Decree 30 App. I §II.1–§II.5.b, docs/decree30.md §6.2): a borderless
 /// two-column table with two rows, names and motto in the first, the number
 /// (and a công văn's V/v) and the date in the second, so "Số:" and the date
 /// share a baseline however the names wrap.

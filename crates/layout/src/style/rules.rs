@@ -37,7 +37,7 @@ pub const MARGIN_LEFT_MM: f32 = 30.0;
 pub const MARGIN_RIGHT_MM: f32 = 15.0;
 /// Decree 30 App. I §I.7 puts the page number in the top margin; distance of
 /// its line from the page top: not specified, 10 mm as in the App. III
-/// template file (567 twips, spec §1).
+/// template file (567 twips, docs/decree30.md §1).
 pub const HEADER_DISTANCE_MM: f32 = 10.0;
 
 /// Decree 30 App. I §II.6.e: line spacing between single and 1.5 lines.
@@ -48,7 +48,7 @@ pub fn line_pitch(size: f32) -> f32 {
 }
 
 /// "Single" line spacing of a Times-metric face in Word and LibreOffice:
-/// ascent 0.891 + descent 0.216 + gap 0.042 em (traps.md); used to turn a
+/// ascent 0.891 + descent 0.216 + gap 0.042 em (docs/traps.md); used to turn a
 /// `line_spacing` multiple into an exact pitch.
 pub const SINGLE_SPACING_EM: f32 = 1.149;
 
@@ -61,7 +61,7 @@ pub const BODY_INDENT_CM: f32 = 1.0;
 pub const BODY_SPACE_BEFORE: f32 = 6.0;
 
 /// Decree 30 App. I §II.1.a: national name 12–13 pt, upper case, bold; 13 pt
-/// as in the App. III template (spec §6.5).
+/// as in the App. III template (docs/decree30.md §6.5).
 pub const NATIONAL_NAME: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 /// Decree 30 App. I §II.1.a: size of the national name (13 pt).
 pub const NATIONAL_NAME_SIZE: f32 = 13.0;
@@ -88,19 +88,19 @@ pub const NUMBER_SIZE: f32 = 13.0;
 /// App. III template.
 pub const DATE_SIZE: f32 = 14.0;
 /// Decree 30 App. I §II.4.c: the smaller allowed date size, used when the
-/// line does not fit its column at 14 pt (long place names, spec §2.3).
+/// line does not fit its column at 14 pt (long place names, docs/decree30.md §2.3).
 pub const DATE_SIZE_SMALL: f32 = 13.0;
 /// Decree 30 App. I §II.5.b: the công văn "V/v" summary, 12–13 pt regular; 13 pt.
 pub const VV_SIZE: f32 = 13.0;
 /// Decree 30 App. I §II.5.b: the "V/v" summary sits 6 pt below the number.
 pub const VV_SPACE_BEFORE: f32 = 6.0;
-/// Stroke of every rule. Not specified (spec §7); 0.5 pt.
+/// Stroke of every rule. Not specified (docs/decree30.md §7); 0.5 pt.
 pub const RULE_THICKNESS: f32 = 0.5;
 /// Height of the block carrying a short rule (issuer, motto, title): the rule
 /// sits this far below the line above. Not specified; 3 pt.
 pub const RULE_BLOCK_HEIGHT: f32 = 3.0;
 /// Space between the names/motto row and the number/date row of the header
-/// grid. Not specified (spec §7); 6 pt.
+/// grid. Not specified (docs/decree30.md §7); 6 pt.
 pub const HEADER_ROW_GAP: f32 = 6.0;
 /// Cell padding left and right of every grid and table: Word's default
 /// 0.19 cm (108 twips). Not specified by the decree.
@@ -108,7 +108,7 @@ pub const CELL_PAD_X: f32 = 5.4;
 /// Cell padding above and below in data tables. Not specified; 2 pt.
 pub const DATA_CELL_PAD_Y: f32 = 2.0;
 /// Width of the header grid's right column (boxes 1 and 4): it must hold the
-/// national name at 13 pt bold (≈ 95.7 mm) plus padding (spec §2.2): 100 mm.
+/// national name at 13 pt bold (≈ 95.7 mm) plus padding (docs/decree30.md §2.2): 100 mm.
 pub const HEADER_RIGHT_COL_MM: f32 = 100.0;
 /// Decree 30 App. I §I.3 (margins) with §II.2.b: the header grid's text
 /// lies within the text block (the grid reaches one cell padding,
@@ -138,7 +138,7 @@ pub const AFTER_TITLE_GAP: f32 = 12.0;
 /// Decree 30 App. I §II.9.b: "Kính gửi:" 13–14 pt regular (same as body).
 pub const KINH_GUI: &str = "Kính gửi:";
 /// "Kính gửi:" starts 35 mm from the left margin, as in the App. III
-/// template (first-line indent 1982 twips, spec §6b).
+/// template (first-line indent 1982 twips, docs/decree30.md §6b).
 pub const KINH_GUI_INDENT_MM: f32 = 35.0;
 
 /// Decree 30 App. I §II.6.c–đ: "Phần", "Chương" with Roman numerals, "Mục"
@@ -157,7 +157,7 @@ pub const TABLE_SIZE: f32 = 13.0;
 /// Stroke of data-table borders. Not specified; 0.5 pt.
 pub const TABLE_BORDER: f32 = 0.5;
 
-/// Footnotes are not addressed by Decree 30 (spec §2.3): 12 pt notes.
+/// Footnotes are not addressed by Decree 30 (docs/decree30.md §2.3): 12 pt notes.
 pub const NOTE_SIZE: f32 = 12.0;
 /// Exact pitch of note lines (12 pt → 14).
 pub const NOTE_PITCH: f32 = 14.0;
@@ -186,11 +186,11 @@ pub const RECIPIENT_SIZE: f32 = 11.0;
 /// Decree 30 App. I §II.7.đ: authority, title lines and name 13–14 pt bold; 14.
 pub const SIGN_SIZE: f32 = 14.0;
 /// Room for the signature and seal between the title and the name. Not
-/// specified (spec §7); the model forms show 19–23 mm (spec §6b): 4 lines of
+/// specified (docs/decree30.md §7); the model forms show 19–23 mm (docs/decree30.md §6b): 4 lines of
 /// 17 pt = 68 pt ≈ 24 mm.
 pub const SIGN_SPACE_LINES: u32 = 4;
 /// Closing grid: left column (Nơi nhận) share of the text width; the App. III
-/// forms use 32–38 % (spec §6.12): 35 %.
+/// forms use 32–38 % (docs/decree30.md §6.12): 35 %.
 pub const CLOSING_LEFT_RATIO: f32 = 0.35;
 /// Space between the body's end and the closing grid (top padding of its
 /// cells). Not specified; 12 pt.
