@@ -604,3 +604,41 @@ fn seal_box_takes_the_seal_size() {
     .expect_err("seal_mm 50");
     assert!(e.to_string().contains("signature.seal_mm"), "{e}");
 }
+
+/// A document whose whole date is blank (every starter: `"date": null`)
+/// takes a four-digit year and a two-digit month in its blanks: the clerk
+/// can issue it on any day of any year.
+#[test]
+fn a_fully_blank_date_takes_any_date() {
+    let starter = vanban::starter(vanban_model::DocType::ToTrinh);
+    let v: serde_json::Value = serde_json::from_str(starter).expect("starter");
+    assert!(
+        v["date"].is_null() && v["number"].is_null(),
+        "the starter leaves both blank"
+    );
+    let r = render_json(starter.as_bytes(), PdfStandard::A2b);
+    let pdf = r.pdf.as_deref().expect("pdf");
+    let fields = vanban_pdf::issue::text_fields_in(pdf).expect("fields");
+    let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["SoKyHieu", "NgayBanHanh", "ThangBanHanh", "NamBanHanh"]
+    );
+    for (n, y, m, d) in [(7, 2026, 12, 7), (1234, 2030, 11, 28)] {
+        let req = vanban::IssueRequest {
+            number: n,
+            date: chrono::NaiveDate::from_ymd_opt(y, m, d).expect("date"),
+        };
+        let issued = vanban::issue(pdf, &req).unwrap_or_else(|e| panic!("{y}-{m}-{d}: {e}"));
+        let filled = vanban_pdf::issue::text_fields_in(&issued).expect("fields");
+        let values: Vec<Option<&str>> = filled.iter().map(|f| f.value.as_deref()).collect();
+        let want = [
+            vanban_model::format::number_text(n),
+            vanban_model::format::day_text(d),
+            vanban_model::format::month_text(m),
+            y.to_string(),
+        ];
+        let want: Vec<Option<&str>> = want.iter().map(|s| Some(s.as_str())).collect();
+        assert_eq!(values, want, "{y}-{m}-{d}");
+    }
+}

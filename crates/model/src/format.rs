@@ -38,10 +38,13 @@ pub const NUMBER_BLANK_SPACES: u32 = 8;
 /// Width of the day blank in spaces: room for two handwritten digits with the
 /// pen's margin on both sides ("ngày      tháng …").
 pub const DAY_BLANK_SPACES: u32 = 5;
-/// Width of the month blank in spaces: room for one or two handwritten digits.
-pub const MONTH_BLANK_SPACES: u32 = 4;
-/// Width of the year blank in spaces: room for four handwritten digits.
-pub const YEAR_BLANK_SPACES: u32 = 6;
+/// Width of the month blank in spaces: room for two digits ("12", 14 pt
+/// italic: 14 pt) with the pen's margin, as the day blank.
+pub const MONTH_BLANK_SPACES: u32 = 5;
+/// Width of the year blank in spaces: room for four digits ("2026", 14 pt
+/// italic: 28 pt) with the pen's margin (10 spaces: 35 pt). Six spaces
+/// (21 pt) left `vanban issue` unable to write a year into the blank.
+pub const YEAR_BLANK_SPACES: u32 = 10;
 
 /// Default diameter of the organisation's seal in mm. The seal image goes
 /// on the electronic document "at the seal's actual size", over about the
