@@ -291,8 +291,8 @@ mod tests {
             format!(
                 "A, ngày {} tháng {} năm {}",
                 " ".repeat(5),
-                " ".repeat(4),
-                " ".repeat(6)
+                " ".repeat(5),
+                " ".repeat(10)
             )
         );
     }
