@@ -523,30 +523,10 @@ impl Numbering {
     }
 }
 
-fn roman(mut n: u32, upper: bool) -> String {
-    const T: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut s = String::new();
-    for (v, r) in T {
-        while n >= v && s.len() < 30 {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    if upper { s } else { s.to_lowercase() }
+/// A Word "upperRoman"/"lowerRoman" number (the model's Roman numerals).
+fn roman(n: u32, upper: bool) -> String {
+    let r = vanban_model::format::roman(n);
+    if upper { r } else { r.to_lowercase() }
 }
 
 fn letter(n: u32, upper: bool) -> String {

@@ -1270,26 +1270,9 @@ fn offset_in_raw(raw: &str, _collapsed: &str, at: usize) -> usize {
     raw.chars().count()
 }
 
-fn roman_upper(mut n: u32) -> String {
-    const T: [(u32, &str); 9] = [
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut s = String::new();
-    for (v, r) in T {
-        while n >= v && s.len() < 20 {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
+/// An upper-case Roman numeral (the model's, as headings print it).
+fn roman_upper(n: u32) -> String {
+    vanban_model::format::roman(n)
 }
 
 /// Whether a label of `kind` prints as the scheme's kind at its depth does.
