@@ -694,7 +694,25 @@ struct BodyBuilder<'r> {
     closed: Vec<Option<(LabelKind, String)>>,
 }
 
-impl BodyBuilder<'_> {
+impl<'r> BodyBuilder<'r> {
+    /// An empty builder writing to `report`, with the footnote texts `notes`.
+    fn new(
+        report: &'r mut Report,
+        notes: &'r std::collections::HashMap<String, String>,
+    ) -> BodyBuilder<'r> {
+        BodyBuilder {
+            report,
+            scheme: Vec::new(),
+            stack: Vec::new(),
+            top: Vec::new(),
+            counters: Vec::new(),
+            list: None,
+            notes,
+            pending_division_title: false,
+            closed: Vec::new(),
+        }
+    }
+
     /// Closes run-in headings at the top of the stack (content follows).
     fn close_runins(&mut self) {
         let mut end = self.stack.len();
@@ -1739,17 +1757,7 @@ pub fn recognise(items: &[Item], footers: &[Para], report: &mut Report) -> Recog
     }
 
     // 5. The body.
-    let mut bb = BodyBuilder {
-        report,
-        scheme: Vec::new(),
-        stack: Vec::new(),
-        top: Vec::new(),
-        counters: Vec::new(),
-        list: None,
-        notes: &notes,
-        pending_division_title: false,
-        closed: Vec::new(),
-    };
+    let mut bb = BodyBuilder::new(report, &notes);
     for (k, it) in items.iter().enumerate().take(body_end).skip(i) {
         if note_items.contains(&k) {
             continue;
@@ -1975,17 +1983,7 @@ pub fn recognise(items: &[Item], footers: &[Para], report: &mut Report) -> Recog
         }
     }
     if !leftovers.is_empty() {
-        let mut bb = BodyBuilder {
-            report,
-            scheme: Vec::new(),
-            stack: Vec::new(),
-            top: Vec::new(),
-            counters: Vec::new(),
-            list: None,
-            notes: &notes,
-            pending_division_title: false,
-            closed: Vec::new(),
-        };
+        let mut bb = BodyBuilder::new(report, &notes);
         for it in leftovers {
             match it {
                 Item::Para(p) => {
@@ -2507,17 +2505,7 @@ fn appendix(
             break;
         }
     }
-    let mut bb = BodyBuilder {
-        report,
-        scheme: Vec::new(),
-        stack: Vec::new(),
-        top: Vec::new(),
-        counters: Vec::new(),
-        list: None,
-        notes,
-        pending_division_title: false,
-        closed: Vec::new(),
-    };
+    let mut bb = BodyBuilder::new(report, notes);
     while i < n {
         match &items[i] {
             Item::Para(p) if is_appendix_head(p) => break,
