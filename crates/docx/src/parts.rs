@@ -16,10 +16,11 @@ const NS_PKG_RELS: &str = "http://schemas.openxmlformats.org/package/2006/relati
 const NS_VT: &str = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
 const REL_BASE: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 
-/// The font in all four slots.
-pub(crate) const FONT: &str = "Times New Roman";
-/// Default size, half-points (14 pt body text).
-const DEFAULT_SIZE: u32 = 28;
+/// The font in all four slots (Decree 30 App. I §I.4).
+pub(crate) const FONT: &str = vanban_model::decree::FONT_FAMILY;
+/// Default size, half-points: the default body size (Decree 30 App. I
+/// §II.6.e), a whole number of points.
+const DEFAULT_SIZE: u32 = (vanban_model::decree::BODY_SIZE_DEFAULT_PT * 2.0) as u32;
 /// Format id of user-defined custom properties.
 const FMTID_USER: &str = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}";
 

@@ -35,15 +35,15 @@ pub const TOL: f32 = 0.5;
 pub const AXIS_TOL: f32 = 1.0;
 
 /// Decree 30 App. I §I.3: top margin 20–25 mm.
-pub const MARGIN_TOP_RANGE_MM: RangeInclusive<f32> = 20.0..=25.0;
+pub const MARGIN_TOP_RANGE_MM: RangeInclusive<f32> = vanban_model::decree::MARGIN_TOP_MM;
 /// Decree 30 App. I §I.3: bottom margin 20–25 mm.
-pub const MARGIN_BOTTOM_RANGE_MM: RangeInclusive<f32> = 20.0..=25.0;
+pub const MARGIN_BOTTOM_RANGE_MM: RangeInclusive<f32> = vanban_model::decree::MARGIN_BOTTOM_MM;
 /// Decree 30 App. I §I.3: left margin 30–35 mm.
-pub const MARGIN_LEFT_RANGE_MM: RangeInclusive<f32> = 30.0..=35.0;
+pub const MARGIN_LEFT_RANGE_MM: RangeInclusive<f32> = vanban_model::decree::MARGIN_LEFT_MM;
 /// Decree 30 App. I §I.3: right margin 15–20 mm.
-pub const MARGIN_RIGHT_RANGE_MM: RangeInclusive<f32> = 15.0..=20.0;
+pub const MARGIN_RIGHT_RANGE_MM: RangeInclusive<f32> = vanban_model::decree::MARGIN_RIGHT_MM;
 /// Decree 30 App. I §II.6.e: body 13–14 pt.
-pub const BODY_SIZES: RangeInclusive<f32> = 13.0..=14.0;
+pub const BODY_SIZES: RangeInclusive<f32> = vanban_model::decree::BODY_SIZE_PT;
 /// Decree 30 App. I §II.1.a: national name 12–13 pt.
 pub const NATIONAL_NAME_SIZES: RangeInclusive<f32> = 12.0..=13.0;
 /// Decree 30 App. I §II.1.b: motto 13–14 pt.

@@ -107,18 +107,8 @@ pub enum Block {
     PageBreak,
 }
 
-/// Horizontal alignment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
-    /// Flush left.
-    Left,
-    /// Centred between the indents.
-    Center,
-    /// Flush right.
-    Right,
-    /// Justified; the last line and lines ending in a line break are left.
-    Justify,
-}
+/// Horizontal alignment: the model's, one type from input to backends.
+pub use vanban_model::Align;
 
 /// What a paragraph is, for tagged PDF and DOCX outline levels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -101,7 +101,8 @@ pub struct LoadedFace {
 /// The four faces used by a document. Parse once per process, share freely.
 pub struct FontSet {
     faces: [LoadedFace; 4],
-    /// The family name written into the DOCX (always "Times New Roman").
+    /// The family name written into the DOCX (always
+    /// [`vanban_model::decree::FONT_FAMILY`]).
     pub family: &'static str,
 }
 
@@ -180,7 +181,7 @@ impl FontSet {
                     mk(ITALIC, "LiberationSerif-Italic.ttf"),
                     mk(BOLD_ITALIC, "LiberationSerif-BoldItalic.ttf"),
                 ],
-                family: "Times New Roman",
+                family: vanban_model::decree::FONT_FAMILY,
             }
         })
     }
@@ -219,7 +220,7 @@ impl FontSet {
         })?;
         Ok(FontSet {
             faces,
-            family: "Times New Roman",
+            family: vanban_model::decree::FONT_FAMILY,
         })
     }
 

@@ -145,16 +145,24 @@ pub enum BlockKind {
     PageBreak,
 }
 
-/// Horizontal alignment asked for in the input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Horizontal alignment: read from the input (`"align"`), and the one
+/// alignment type of layout's `Flow` and the backends.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[schemars(rename = "Align", description = "Horizontal alignment.")]
 pub enum Align {
     /// Flush left.
     Left,
-    /// Centred.
+    /// Centred (between the indents).
+    #[schemars(description = "Centred.")]
     Center,
     /// Flush right.
     Right,
-    /// Justified (body default).
+    /// Justified (the body's default); the last line and lines ending in a
+    /// line break are set flush left.
+    #[schemars(description = "Justified.")]
     Justify,
 }
 

@@ -12,6 +12,7 @@ use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use crate::doc::Align;
 use crate::doctype::DocType;
 
 /// Implements `Deserialize` for a struct derived with `#[serde(remote = "Self")]`
@@ -568,21 +569,6 @@ pub enum RawLabelKind {
     Article,
 }
 
-/// Horizontal alignment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-#[schemars(rename = "Align")]
-pub enum RawAlign {
-    /// Flush left.
-    Left,
-    /// Centred.
-    Center,
-    /// Flush right.
-    Right,
-    /// Justified.
-    Justify,
-}
-
 /// Dash-list marker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[schemars(rename = "Marker")]
@@ -741,7 +727,7 @@ pub struct RawBlockObject {
     pub marker: Option<RawMarker>,
     /// Alignment (paragraph).
     #[serde(default)]
-    pub align: Option<RawAlign>,
+    pub align: Option<Align>,
     /// First-line indent on/off (paragraph).
     #[serde(default)]
     pub indent: Option<bool>,
@@ -846,7 +832,7 @@ struct ParagraphBlock {
     /// The text (inline markup allowed).
     paragraph: String,
     /// Alignment; default justify.
-    align: Option<RawAlign>,
+    align: Option<Align>,
     /// First-line indent; default true.
     indent: Option<bool>,
     /// Whole paragraph bold.
@@ -949,5 +935,5 @@ pub struct RawColumn {
     pub width: Option<f64>,
     /// Alignment of the column's body cells (default left).
     #[serde(default)]
-    pub align: Option<RawAlign>,
+    pub align: Option<Align>,
 }

@@ -156,3 +156,29 @@ fn schema_speaks_vietnamese_with_box_numbers() {
         "{d}"
     );
 }
+
+/// The schema text is pinned: a change to the input types, the block kinds
+/// table or the Vietnamese help shows up here as a reviewed diff. To accept
+/// a deliberate change: `VANBAN_BLESS=1 cargo test -p vanban-model --test schema`.
+#[test]
+fn schema_text_is_pinned() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/document.schema.json");
+    let now = vanban_model::schema_json();
+    if std::env::var_os("VANBAN_BLESS").is_some() {
+        std::fs::write(&path, &now).unwrap();
+    }
+    let pinned = std::fs::read_to_string(&path).unwrap();
+    if now != pinned {
+        let line = now
+            .lines()
+            .zip(pinned.lines())
+            .position(|(a, b)| a != b)
+            .map_or(now.lines().count().min(pinned.lines().count()), |i| i);
+        panic!(
+            "the schema differs from tests/data/document.schema.json from line {}:\n  now:    {:?}\n  pinned: {:?}",
+            line + 1,
+            now.lines().nth(line),
+            pinned.lines().nth(line)
+        );
+    }
+}

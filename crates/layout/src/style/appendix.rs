@@ -321,7 +321,7 @@ pub(crate) fn appendix(cx: &mut Ctx, a: &Appendix, index: usize, count: usize) -
             bold,
             APPENDIX_SIZE,
             &upper(t.trim()),
-            twips(TITLE_MAX_LINE_RATIO * tw),
+            round_to_twips(TITLE_MAX_LINE_RATIO * tw),
         );
         rule_over = widest(&mut cx.sh, bold, APPENDIX_SIZE, &lines);
         let mut p = Para::new(
@@ -345,7 +345,7 @@ pub(crate) fn appendix(cx: &mut Ctx, a: &Appendix, index: usize, count: usize) -
     blocks.push(Block::Para(r));
     blocks.push(centred_rule(
         tw,
-        twips(TITLE_RULE_RATIO * rule_over),
+        round_to_twips(TITLE_RULE_RATIO * rule_over),
         RULE_BLOCK_HEIGHT,
     ));
     let start = blocks.len();

@@ -181,12 +181,7 @@ fn paragraph(cx: &mut Ctx, p: &Paragraph, path: &str) -> Para {
     let size = cx.size;
     let runs = cx.inlines(&p.content, p.bold, p.italic, size);
     let mut out = cx.body_para(runs, path, Role::Body);
-    out.align = match p.align {
-        None | Some(vanban_model::Align::Justify) => Align::Justify,
-        Some(vanban_model::Align::Left) => Align::Left,
-        Some(vanban_model::Align::Center) => Align::Center,
-        Some(vanban_model::Align::Right) => Align::Right,
-    };
+    out.align = p.align.unwrap_or(Align::Justify);
     let centred = matches!(out.align, Align::Center | Align::Right);
     if p.indent == Some(false) || (p.indent.is_none() && centred) {
         out.indent_first = 0.0;
@@ -401,7 +396,7 @@ fn table(cx: &mut Ctx, t: &vanban_model::Table, path: &str) -> flow::Table {
         .columns
         .iter()
         .map(|c| {
-            twips(if total > 0.0 {
+            round_to_twips(if total > 0.0 {
                 tw * c.width.max(0.0) / total
             } else {
                 tw / n
@@ -411,7 +406,7 @@ fn table(cx: &mut Ctx, t: &vanban_model::Table, path: &str) -> flow::Table {
     // Rounding leftovers go to the last column so the widths add up.
     let sum: f32 = columns.iter().sum();
     if let Some(last) = columns.last_mut() {
-        *last = twips(*last + tw - sum);
+        *last = round_to_twips(*last + tw - sum);
     }
     let pitch = line_pitch(TABLE_SIZE);
     let cell_para = |runs: Vec<Run>, align: Align, path: String| {
@@ -451,16 +446,7 @@ fn table(cx: &mut Ctx, t: &vanban_model::Table, path: &str) -> flow::Table {
             .enumerate()
             .map(|(j, col)| {
                 let content = r.get(j).cloned().unwrap_or_default();
-                let align = if is_header {
-                    Align::Center
-                } else {
-                    match col.align {
-                        vanban_model::Align::Left => Align::Left,
-                        vanban_model::Align::Center => Align::Center,
-                        vanban_model::Align::Right => Align::Right,
-                        vanban_model::Align::Justify => Align::Justify,
-                    }
-                };
+                let align = if is_header { Align::Center } else { col.align };
                 Cell {
                     blocks: vec![cell_para(
                         cx.inlines(&content, is_header, false, TABLE_SIZE),

@@ -191,8 +191,8 @@ pub(crate) fn closing_grid(cx: &mut Ctx) -> Table {
     // (`DocType::max_signers`); a model built otherwise still prints both.
     let pair = doc.doc_type.signer_layout() == SignerLayout::Pair || doc.signatures.len() > 1;
     if pair && doc.signatures.len() >= 2 {
-        let half = twips((right_edge - indent) / 2.0);
-        let right = twips(right_edge - indent - half);
+        let half = round_to_twips((right_edge - indent) / 2.0);
+        let right = round_to_twips(right_edge - indent - half);
         let left_sig = signer_blocks(
             cx,
             &doc.signatures[0],
@@ -234,8 +234,8 @@ pub(crate) fn closing_grid(cx: &mut Ctx) -> Table {
             ],
         );
     }
-    let left = twips(CLOSING_LEFT_RATIO * tw + CELL_PAD_X);
-    let right = twips(right_edge - indent - left);
+    let left = round_to_twips(CLOSING_LEFT_RATIO * tw + CELL_PAD_X);
+    let right = round_to_twips(right_edge - indent - left);
     let sig = match doc.signatures.first() {
         Some(s) => signer_blocks(cx, s, 0, right - 2.0 * CELL_PAD_X, "signature"),
         None => Vec::new(),

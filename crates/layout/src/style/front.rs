@@ -37,7 +37,7 @@ pub(crate) fn title_block(cx: &mut Ctx, out: &mut Vec<Block>) {
             bold,
             TITLE_SIZE,
             title.trim(),
-            twips(TITLE_MAX_LINE_RATIO * tw),
+            round_to_twips(TITLE_MAX_LINE_RATIO * tw),
         );
         rule_over = widest(&mut cx.sh, bold, TITLE_SIZE, &lines);
         let mut p = Para::new(
@@ -52,7 +52,7 @@ pub(crate) fn title_block(cx: &mut Ctx, out: &mut Vec<Block>) {
     }
     out.push(centred_rule(
         tw,
-        twips(TITLE_RULE_RATIO * rule_over),
+        round_to_twips(TITLE_RULE_RATIO * rule_over),
         RULE_BLOCK_HEIGHT,
     ));
 }
@@ -79,7 +79,7 @@ pub(crate) fn kinh_gui(cx: &mut Ctx, out: &mut Vec<Block>) {
     let pitch = cx.pitch;
     if let [one] = to.as_slice() {
         let lead = format!("{KINH_GUI} ");
-        let hang = twips(cx.sh.width(regular, size, &lead));
+        let hang = round_to_twips(cx.sh.width(regular, size, &lead));
         let mut p = Para::new(
             vec![text(
                 &format!("{lead}{}", end_with(one, '.')),
@@ -92,7 +92,7 @@ pub(crate) fn kinh_gui(cx: &mut Ctx, out: &mut Vec<Block>) {
             "to[0]".into(),
             Role::Body,
         );
-        p.indent_left = twips(start + hang);
+        p.indent_left = round_to_twips(start + hang);
         p.indent_first = -hang;
         p.space_before = cx.space;
         p.keep_with_next = true;
@@ -110,8 +110,8 @@ pub(crate) fn kinh_gui(cx: &mut Ctx, out: &mut Vec<Block>) {
     p.space_before = cx.space;
     p.keep_with_next = true;
     out.push(Block::Para(p));
-    let dash_at = twips(start + cx.sh.width(regular, size, KINH_GUI));
-    let hang = twips(cx.sh.width(regular, size, "- "));
+    let dash_at = round_to_twips(start + cx.sh.width(regular, size, KINH_GUI));
+    let hang = round_to_twips(cx.sh.width(regular, size, "- "));
     let last = to.len() - 1;
     for (i, r) in to.iter().enumerate() {
         let end = if i == last { '.' } else { ';' };
@@ -122,7 +122,7 @@ pub(crate) fn kinh_gui(cx: &mut Ctx, out: &mut Vec<Block>) {
             format!("to[{i}]"),
             Role::Body,
         );
-        p.indent_left = twips(dash_at + hang);
+        p.indent_left = round_to_twips(dash_at + hang);
         p.indent_first = -hang;
         p.keep_with_next = true;
         out.push(Block::Para(p));

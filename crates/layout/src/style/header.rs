@@ -16,17 +16,17 @@ use vanban_model::{DocType, Secrecy, Urgency};
 /// name and padding need it.
 pub(crate) fn header_columns(cx: &mut Ctx) -> (f32, f32, f32) {
     let indent = -CELL_PAD_X;
-    let total = twips(cx.text_width() + 2.0 * CELL_PAD_X);
+    let total = round_to_twips(cx.text_width() + 2.0 * CELL_PAD_X);
     let national = cx
         .sh
         .width(face(true, false), NATIONAL_NAME_SIZE, NATIONAL_NAME);
-    let right = mm(HEADER_RIGHT_COL_MM).max(twips(national + 2.0 * CELL_PAD_X + 1.0));
-    (indent, twips(total - right), right)
+    let right = mm(HEADER_RIGHT_COL_MM).max(round_to_twips(national + 2.0 * CELL_PAD_X + 1.0));
+    (indent, round_to_twips(total - right), right)
 }
 
 /// A centred rule of `len` in a container `width` wide.
 pub(crate) fn centred_rule(width: f32, len: f32, height: f32) -> Block {
-    let side = twips(((width - len) / 2.0).max(0.0));
+    let side = round_to_twips(((width - len) / 2.0).max(0.0));
     Block::Rule(RuleBlock {
         height,
         indent_left: side,
@@ -119,7 +119,7 @@ pub(crate) fn header_grid(cx: &mut Ctx) -> Table {
     )));
     left1.push(centred_rule(
         left_in,
-        twips(ISSUER_RULE_RATIO * name_w),
+        round_to_twips(ISSUER_RULE_RATIO * name_w),
         RULE_BLOCK_HEIGHT,
     ));
 
@@ -138,7 +138,7 @@ pub(crate) fn header_grid(cx: &mut Ctx) -> Table {
         )),
         centred_rule(
             right_in,
-            twips(MOTTO_RULE_RATIO * motto_w),
+            round_to_twips(MOTTO_RULE_RATIO * motto_w),
             RULE_BLOCK_HEIGHT,
         ),
     ];
@@ -262,8 +262,8 @@ pub(crate) fn marks_above(cx: &mut Ctx, out: &mut Vec<Block>) {
     };
     let (indent, left_w, right_w) = header_columns(cx);
     let mut p = mark(c, "circulation");
-    p.indent_left = twips(indent + left_w + CELL_PAD_X);
-    p.indent_right = twips(cx.text_width() - (indent + left_w + right_w) + CELL_PAD_X);
+    p.indent_left = round_to_twips(indent + left_w + CELL_PAD_X);
+    p.indent_right = round_to_twips(cx.text_width() - (indent + left_w + right_w) + CELL_PAD_X);
     p.keep_with_next = true;
     out.push(Block::Para(p));
 }

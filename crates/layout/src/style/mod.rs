@@ -197,8 +197,8 @@ impl<'a, 'f> Ctx<'a, 'f> {
         let size = doc.style.body_size.unwrap_or(BODY_SIZE);
         let pitch = match doc.style.line_spacing {
             None => line_pitch(size),
-            Some(LineSpacing::Multiple(m)) => twips(size * SINGLE_SPACING_EM * m),
-            Some(LineSpacing::ExactPt(p)) => twips(p),
+            Some(LineSpacing::Multiple(m)) => round_to_twips(size * SINGLE_SPACING_EM * m),
+            Some(LineSpacing::ExactPt(p)) => round_to_twips(p),
         };
         Ctx {
             doc,
@@ -207,7 +207,7 @@ impl<'a, 'f> Ctx<'a, 'f> {
             size,
             pitch,
             indent: cm(doc.style.indent_cm.unwrap_or(BODY_INDENT_CM)),
-            space: twips(doc.style.paragraph_spacing_pt.unwrap_or(BODY_SPACE_BEFORE)),
+            space: round_to_twips(doc.style.paragraph_spacing_pt.unwrap_or(BODY_SPACE_BEFORE)),
             footnotes: 0,
         }
     }

@@ -3,38 +3,45 @@
 //! says "not specified" and names the choice taken.
 //!
 //! All lengths are in points and rounded to whole twips (1/20 pt) with
-//! [`twips`] so that the DOCX, which counts in twips, is exact.
+//! [`round_to_twips`] so that the DOCX, which counts in twips, is exact.
+
+use vanban_model::decree;
 
 /// Points per millimetre.
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
 
-/// Rounds a length in points to whole twips (1/20 pt), the DOCX unit.
-pub fn twips(pt: f32) -> f32 {
+/// Rounds a length in points to whole twips (1/20 pt), the DOCX unit; the
+/// result is still in points (the DOCX writer's `twips()` converts to a count).
+pub fn round_to_twips(pt: f32) -> f32 {
     (pt * 20.0).round() / 20.0
 }
 
 /// Millimetres to points, rounded to twips.
 pub fn mm(v: f32) -> f32 {
-    twips(v * PT_PER_MM)
+    round_to_twips(v * PT_PER_MM)
 }
 
 /// Centimetres to points, rounded to twips.
 pub fn cm(v: f32) -> f32 {
-    twips(v * PT_PER_MM * 10.0)
+    round_to_twips(v * PT_PER_MM * 10.0)
 }
 
 /// Decree 30 App. I §I.1: A4 paper, 210 mm wide (11906 twips).
 pub const PAGE_WIDTH: f32 = 595.3;
 /// Decree 30 App. I §I.1: A4 paper, 297 mm high (16838 twips).
 pub const PAGE_HEIGHT: f32 = 841.9;
-/// Decree 30 App. I §I.3: top margin 20–25 mm; default 20 mm.
-pub const MARGIN_TOP_MM: f32 = 20.0;
-/// Decree 30 App. I §I.3: bottom margin 20–25 mm; default 20 mm.
-pub const MARGIN_BOTTOM_MM: f32 = 20.0;
-/// Decree 30 App. I §I.3: left margin 30–35 mm; default 30 mm.
-pub const MARGIN_LEFT_MM: f32 = 30.0;
-/// Decree 30 App. I §I.3: right margin 15–20 mm; default 15 mm.
-pub const MARGIN_RIGHT_MM: f32 = 15.0;
+/// Decree 30 App. I §I.3: default top margin, the least allowed
+/// ([`decree::MARGIN_TOP_MM`]).
+pub const MARGIN_TOP_MM: f32 = *decree::MARGIN_TOP_MM.start();
+/// Decree 30 App. I §I.3: default bottom margin, the least allowed
+/// ([`decree::MARGIN_BOTTOM_MM`]).
+pub const MARGIN_BOTTOM_MM: f32 = *decree::MARGIN_BOTTOM_MM.start();
+/// Decree 30 App. I §I.3: default left margin, the least allowed
+/// ([`decree::MARGIN_LEFT_MM`]).
+pub const MARGIN_LEFT_MM: f32 = *decree::MARGIN_LEFT_MM.start();
+/// Decree 30 App. I §I.3: default right margin, the least allowed
+/// ([`decree::MARGIN_RIGHT_MM`]).
+pub const MARGIN_RIGHT_MM: f32 = *decree::MARGIN_RIGHT_MM.start();
 /// Decree 30 App. I §I.7 puts the page number in the top margin; distance of
 /// its line from the page top: not specified, 10 mm as in the App. III
 /// template file (567 twips, docs/decree30.md §1).
@@ -47,13 +54,13 @@ pub fn line_pitch(size: f32) -> f32 {
     (1.2 * size).round()
 }
 
-/// "Single" line spacing of a Times-metric face in Word and LibreOffice:
-/// ascent 0.891 + descent 0.216 + gap 0.042 em (docs/traps.md); used to turn a
-/// `line_spacing` multiple into an exact pitch.
-pub const SINGLE_SPACING_EM: f32 = 1.149;
+/// "Single" line spacing in em ([`decree::SINGLE_LINE_EM`]), in the layout's
+/// `f32`: turns a `line_spacing` multiple into an exact pitch.
+pub const SINGLE_SPACING_EM: f32 = decree::SINGLE_LINE_EM as f32;
 
-/// Decree 30 App. I §II.6.e: body 13–14 pt (sample 14); default 14.
-pub const BODY_SIZE: f32 = 14.0;
+/// Decree 30 App. I §II.6.e: default body size, 14 pt
+/// ([`decree::BODY_SIZE_DEFAULT_PT`]).
+pub const BODY_SIZE: f32 = decree::BODY_SIZE_DEFAULT_PT;
 /// Decree 30 App. I §II.6.e: first-line indent 1 cm or 1.27 cm; default 1 cm.
 pub const BODY_INDENT_CM: f32 = 1.0;
 /// Decree 30 App. I §II.6.e: at least 6 pt between paragraphs; 6 pt before

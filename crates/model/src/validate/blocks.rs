@@ -317,7 +317,7 @@ impl Validator {
                 )?;
                 Some(BlockKind::Paragraph(Paragraph {
                     content,
-                    align: o.align.map(align),
+                    align: o.align,
                     indent: o.indent,
                     bold: o.bold.unwrap_or(false),
                     italic: o.italic.unwrap_or(false),
@@ -377,7 +377,7 @@ impl Validator {
                     out.push(Column {
                         title,
                         width: width as f32,
-                        align: c.align.map(align).unwrap_or(Align::Left),
+                        align: c.align.unwrap_or(Align::Left),
                     });
                 }
                 out
@@ -480,14 +480,5 @@ impl Validator {
             rows,
             header_rows,
         })
-    }
-}
-
-pub(super) fn align(a: RawAlign) -> Align {
-    match a {
-        RawAlign::Left => Align::Left,
-        RawAlign::Center => Align::Center,
-        RawAlign::Right => Align::Right,
-        RawAlign::Justify => Align::Justify,
     }
 }

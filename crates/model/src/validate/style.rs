@@ -1,6 +1,8 @@
 //! Style overrides (within the decree's ranges) and archival metadata.
 
-use crate::decree::SINGLE_LINE_EM;
+use crate::decree::{
+    BODY_SIZE_PT, MARGIN_BOTTOM_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM, MARGIN_TOP_MM, SINGLE_LINE_EM,
+};
 use crate::doc::*;
 use crate::lang::Msg;
 use crate::raw::*;
@@ -14,7 +16,9 @@ impl Validator {
         let mut out = StyleOverrides::default();
         let near = |a: f64, b: f64| (a - b).abs() < 1e-6;
         if let Some(size) = raw.body_size {
-            if near(size, 13.0) || near(size, 14.0) {
+            if near(size, f64::from(*BODY_SIZE_PT.start()))
+                || near(size, f64::from(*BODY_SIZE_PT.end()))
+            {
                 out.body_size = Some(size as f32);
             } else {
                 self.value(
@@ -32,13 +36,14 @@ impl Validator {
         }
         if let Some(m) = raw.margins_mm {
             let checks = [
-                ("top", "trên", m.top, 20.0, 25.0),
-                ("bottom", "dưới", m.bottom, 20.0, 25.0),
-                ("left", "trái", m.left, 30.0, 35.0),
-                ("right", "phải", m.right, 15.0, 20.0),
+                ("top", "trên", m.top, MARGIN_TOP_MM),
+                ("bottom", "dưới", m.bottom, MARGIN_BOTTOM_MM),
+                ("left", "trái", m.left, MARGIN_LEFT_MM),
+                ("right", "phải", m.right, MARGIN_RIGHT_MM),
             ];
             let mut ok = true;
-            for (name, name_vi, v, lo, hi) in checks {
+            for (name, name_vi, v, range) in checks {
+                let (lo, hi) = (f64::from(*range.start()), f64::from(*range.end()));
                 if !(lo..=hi).contains(&v) {
                     ok = false;
                     self.value(
@@ -94,7 +99,10 @@ impl Validator {
                             f64::from(s) * SINGLE_LINE_EM,
                             f64::from(s) * SINGLE_LINE_EM * 1.5,
                         ),
-                        None => (14.0 * SINGLE_LINE_EM, 13.0 * SINGLE_LINE_EM * 1.5),
+                        None => (
+                            f64::from(*BODY_SIZE_PT.end()) * SINGLE_LINE_EM,
+                            f64::from(*BODY_SIZE_PT.start()) * SINGLE_LINE_EM * 1.5,
+                        ),
                     };
                     if exact_pt >= lo - 0.05 && exact_pt <= hi + 0.05 {
                         out.line_spacing = Some(LineSpacing::ExactPt(exact_pt as f32));
