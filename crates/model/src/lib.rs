@@ -7,8 +7,9 @@
 //! error found, each with its JSON path; [`schema_json`] gives the JSON
 //! Schema; [`format`](mod@format) holds the number/date line helpers used by layout.
 
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 
+mod block_kinds;
 pub mod decree;
 pub mod doc;
 pub mod doctype;

@@ -12,6 +12,7 @@ use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use crate::block_kinds::{RawBlockObject, block_schemas, kind_list};
 use crate::doc::Align;
 use crate::doctype::DocType;
 
@@ -624,8 +625,7 @@ impl JsonSchema for RawLabel {
 }
 
 /// A block of the body: a string (a paragraph) or an object with exactly one
-/// of the keys heading, part, chapter, section, list, table, paragraph,
-/// page_break.
+/// of the kind keys of [`crate::block_kinds`].
 #[derive(Debug, Clone)]
 pub enum RawBlock {
     /// A plain paragraph.
@@ -640,8 +640,10 @@ impl<'de> Deserialize<'de> for RawBlock {
         impl<'de> Visitor<'de> for V {
             type Value = RawBlock;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(
-                    "a block: a string, or an object with one of the keys heading, part, chapter, section, list, table, paragraph, page_break",
+                write!(
+                    f,
+                    "a block: a string, or an object with one of the keys {}",
+                    kind_list()
                 )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawBlock, E> {
@@ -664,191 +666,14 @@ impl JsonSchema for RawBlock {
         "Block".into()
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let mut any_of =
+            vec![serde_json::json!({ "type": "string", "description": "A paragraph." })];
+        any_of.extend(block_schemas(generator).into_iter().map(Schema::to_value));
         json_schema!({
-            "description": "A block: a string (a justified paragraph with first-line indent; inline markup *italic*, **bold**, ***both***, ^[footnote], \\ escapes, newline = line break), or an object with exactly one of heading, part, chapter, section, list, table, paragraph, page_break.",
-            "anyOf": [
-                { "type": "string", "description": "A paragraph." },
-                generator.subschema_for::<HeadingBlock>(),
-                generator.subschema_for::<PartBlock>(),
-                generator.subschema_for::<ChapterBlock>(),
-                generator.subschema_for::<SectionBlock>(),
-                generator.subschema_for::<ListBlock>(),
-                generator.subschema_for::<TableBlock>(),
-                generator.subschema_for::<ParagraphBlock>(),
-                generator.subschema_for::<PageBreakBlock>(),
-            ]
+            "description": format!("A block: a string (a justified paragraph with first-line indent; inline markup *italic*, **bold**, ***both***, ^[footnote], \\ escapes, newline = line break), or an object with exactly one of {}.", kind_list()),
+            "anyOf": any_of
         })
     }
-}
-
-/// An object block as read: every key optional; validation checks that
-/// exactly one kind key is present and the others fit it.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawBlockObject {
-    /// Heading text.
-    #[serde(default)]
-    pub heading: Option<String>,
-    /// Part (Phần) title.
-    #[serde(default)]
-    pub part: Option<String>,
-    /// Chapter (Chương) title.
-    #[serde(default)]
-    pub chapter: Option<String>,
-    /// Section (Mục) title.
-    #[serde(default)]
-    pub section: Option<String>,
-    /// List items.
-    #[serde(default)]
-    pub list: Option<Vec<RawListItem>>,
-    /// Table.
-    #[serde(default)]
-    pub table: Option<RawTable>,
-    /// Paragraph text.
-    #[serde(default)]
-    pub paragraph: Option<String>,
-    /// Page break.
-    #[serde(default)]
-    pub page_break: Option<bool>,
-    /// Explicit label (heading, part, chapter, section).
-    #[serde(default)]
-    pub number: Option<RawLabel>,
-    /// `false` drops the label (heading).
-    #[serde(default)]
-    pub numbered: Option<bool>,
-    /// The heading text is a lead-in sentence, printed regular (heading).
-    #[serde(default)]
-    pub lead_in: Option<bool>,
-    /// Content (heading, part, chapter, section).
-    #[serde(default)]
-    pub body: Option<Vec<RawBlock>>,
-    /// List marker (list).
-    #[serde(default)]
-    pub marker: Option<RawMarker>,
-    /// Alignment (paragraph).
-    #[serde(default)]
-    pub align: Option<Align>,
-    /// First-line indent on/off (paragraph).
-    #[serde(default)]
-    pub indent: Option<bool>,
-    /// Whole paragraph bold (paragraph).
-    #[serde(default)]
-    pub bold: Option<bool>,
-    /// Whole paragraph italic (paragraph).
-    #[serde(default)]
-    pub italic: Option<bool>,
-}
-
-/// A numbered item: a title with a body, or (without body) a run-in numbered paragraph.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code)]
-struct HeadingBlock {
-    /// The heading text (inline markup allowed); the label comes from depth and numbering.
-    #[schemars(length(min = 1))]
-    heading: String,
-    /// Explicit label instead of the counted one, e.g. "III", "2", "đ".
-    number: Option<RawLabel>,
-    /// false drops the label.
-    numbered: Option<bool>,
-    /// With a body the heading is a title (I. upper case bold, 1. bold); without, a run-in numbered paragraph.
-    #[schemars(length(min = 1))]
-    body: Option<Vec<RawBlock>>,
-    /// true: the text is not a title but a lead-in sentence that introduces the body, e.g. a khoản "1. Tổ chức rà soát … như sau:" followed by its points a), b) …, or an untitled Điều ("Điều 2. Giao các đơn vị sau thực hiện:" followed by khoản). Printed regular and justified like a run-in paragraph (only "Điều N." stays bold); only a title is bold (Decree 30 App. I §II.6.c). Default: true when the text ends with ":", else false.
-    lead_in: Option<bool>,
-}
-
-/// "Phần I" and its title, printed centred on two lines.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code)]
-struct PartBlock {
-    /// The part's title (printed upper case bold).
-    #[schemars(length(min = 1))]
-    part: String,
-    /// Explicit number, e.g. "II".
-    number: Option<RawLabel>,
-    /// Content.
-    #[schemars(length(min = 1))]
-    body: Vec<RawBlock>,
-}
-
-/// "Chương I" and its title, printed centred on two lines.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code)]
-struct ChapterBlock {
-    /// The chapter's title (printed upper case bold).
-    #[schemars(length(min = 1))]
-    chapter: String,
-    /// Explicit number, e.g. "II".
-    number: Option<RawLabel>,
-    /// Content.
-    #[schemars(length(min = 1))]
-    body: Vec<RawBlock>,
-}
-
-/// "Mục 1" and its title, printed centred on two lines.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code)]
-struct SectionBlock {
-    /// The section's title (printed upper case bold).
-    #[schemars(length(min = 1))]
-    section: String,
-    /// Explicit number, e.g. "3".
-    number: Option<RawLabel>,
-    /// Content.
-    #[schemars(length(min = 1))]
-    body: Vec<RawBlock>,
-}
-
-/// A dash list.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code)]
-struct ListBlock {
-    /// Items: each a string (one paragraph) or an array of blocks.
-    #[schemars(length(min = 1))]
-    list: Vec<RawListItem>,
-    /// Marker, "-" (default) or "+".
-    marker: Option<RawMarker>,
-}
-
-/// A ruled table.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code)]
-struct TableBlock {
-    /// The table.
-    table: RawTable,
-}
-
-/// A paragraph with explicit options.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code)]
-struct ParagraphBlock {
-    /// The text (inline markup allowed).
-    paragraph: String,
-    /// Alignment; default justify.
-    align: Option<Align>,
-    /// First-line indent; default true.
-    indent: Option<bool>,
-    /// Whole paragraph bold.
-    bold: Option<bool>,
-    /// Whole paragraph italic.
-    italic: Option<bool>,
-}
-
-/// A forced page break.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code)]
-struct PageBreakBlock {
-    /// Always true.
-    #[schemars(extend("const" = true))]
-    page_break: bool,
 }
 
 /// A list item: a string (one paragraph), or an array of blocks.

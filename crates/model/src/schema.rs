@@ -5,6 +5,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::block_kinds::{BLOCK_SCHEMA_VI, kind_list};
 use crate::doctype::DocType;
 use crate::raw::RawDocument;
 
@@ -13,7 +14,9 @@ pub const SCHEMA_ID: &str = "https://example.invalid/vanban/schema/v1/document.s
 
 /// Vietnamese help for the schema: (`Definition.property`, title,
 /// description). `ROOT` is the document object; a key without a property
-/// (`"Issuer"`) is the definition itself. Box numbers follow the diagram of
+/// (`"Issuer"`) is the definition itself. The block kinds' rows are
+/// declared with the kinds (the private `block_kinds` module); `{kinds}`
+/// stands for the list of their keys. Box numbers follow the diagram of
 /// Decree 30 App. I §II (ô số 1 quốc hiệu … ô số 13 địa chỉ liên hệ).
 pub const SCHEMA_VI: &[(&str, &str, &str)] = &[
     (
@@ -274,84 +277,7 @@ pub const SCHEMA_VI: &[(&str, &str, &str)] = &[
     (
         "Block",
         "Khối nội dung",
-        "Một khối: một chuỗi (đoạn văn căn đều hai bên, lùi đầu dòng; *nghiêng*, **đậm**, ^[chú thích]; \\n để xuống dòng), hoặc một đối tượng có đúng một trong các khóa heading, part, chapter, section, list, table, paragraph, page_break.",
-    ),
-    (
-        "HeadingBlock",
-        "Đề mục",
-        "Một đề mục có số thứ tự: tiêu đề kèm nội dung, hoặc (không có body) một đoạn văn có số thứ tự.",
-    ),
-    (
-        "HeadingBlock.lead_in",
-        "Câu dẫn",
-        "Tiêu đề là một câu dẫn (kết thúc bằng dấu hai chấm), in chữ đứng thường.",
-    ),
-    (
-        "HeadingBlock.heading",
-        "Tiêu đề",
-        "Nội dung đề mục; số thứ tự tự đánh theo cấp và kiểu đánh số.",
-    ),
-    (
-        "HeadingBlock.number",
-        "Số thứ tự ghi tay",
-        "Số thứ tự ghi rõ thay cho số tự đánh, ví dụ \"III\", \"2\", \"đ\".",
-    ),
-    (
-        "HeadingBlock.numbered",
-        "Có số thứ tự",
-        "false thì không in số thứ tự.",
-    ),
-    (
-        "HeadingBlock.body",
-        "Nội dung đề mục",
-        "Có body thì đề mục là tiêu đề (I. in hoa đậm, 1. đậm); không có thì là đoạn văn có số thứ tự.",
-    ),
-    (
-        "PartBlock",
-        "Phần",
-        "\"Phần I\" và tên phần, in giữa trên hai dòng.",
-    ),
-    ("PartBlock.part", "Tên phần", "Tên phần (in hoa, đậm)."),
-    ("PartBlock.number", "Số phần", "Số ghi rõ, ví dụ \"II\"."),
-    ("PartBlock.body", "Nội dung", "Nội dung của phần."),
-    (
-        "ChapterBlock",
-        "Chương",
-        "\"Chương I\" và tên chương, in giữa trên hai dòng.",
-    ),
-    (
-        "ChapterBlock.chapter",
-        "Tên chương",
-        "Tên chương (in hoa, đậm).",
-    ),
-    (
-        "ChapterBlock.number",
-        "Số chương",
-        "Số ghi rõ, ví dụ \"II\".",
-    ),
-    ("ChapterBlock.body", "Nội dung", "Nội dung của chương."),
-    (
-        "SectionBlock",
-        "Mục",
-        "\"Mục 1\" và tên mục, in giữa trên hai dòng.",
-    ),
-    ("SectionBlock.section", "Tên mục", "Tên mục (in hoa, đậm)."),
-    ("SectionBlock.number", "Số mục", "Số ghi rõ, ví dụ \"3\"."),
-    ("SectionBlock.body", "Nội dung", "Nội dung của mục."),
-    (
-        "ListBlock",
-        "Danh sách gạch đầu dòng",
-        "Một danh sách gạch đầu dòng.",
-    ),
-    (
-        "ListBlock.list",
-        "Các mục",
-        "Mỗi mục là một chuỗi (một đoạn) hoặc một mảng các khối.",
-    ),
-    (
-        "ListBlock.marker",
-        "Dấu đầu dòng",
-        "\"-\" (mặc định) hoặc \"+\".",
+        "Một khối: một chuỗi (đoạn văn căn đều hai bên, lùi đầu dòng; *nghiêng*, **đậm**, ^[chú thích]; \\n để xuống dòng), hoặc một đối tượng có đúng một trong các khóa {kinds}.",
     ),
     (
         "ListItem",
@@ -359,8 +285,6 @@ pub const SCHEMA_VI: &[(&str, &str, &str)] = &[
         "Một chuỗi (một đoạn), hoặc một mảng các khối.",
     ),
     ("Marker", "Dấu đầu dòng", "Dấu đầu dòng của danh sách."),
-    ("TableBlock", "Bảng", "Một bảng có kẻ ô."),
-    ("TableBlock.table", "Bảng", "Nội dung bảng."),
     ("Table", "Bảng", "Một bảng có kẻ ô."),
     (
         "Table.columns",
@@ -389,30 +313,6 @@ pub const SCHEMA_VI: &[(&str, &str, &str)] = &[
         "Căn lề",
         "Căn lề các ô của cột (mặc định căn trái).",
     ),
-    (
-        "ParagraphBlock",
-        "Đoạn văn",
-        "Một đoạn văn có tùy chọn riêng.",
-    ),
-    (
-        "ParagraphBlock.paragraph",
-        "Nội dung đoạn",
-        "Nội dung (được dùng *nghiêng*, **đậm**, ^[chú thích]).",
-    ),
-    (
-        "ParagraphBlock.align",
-        "Căn lề",
-        "Căn lề; mặc định căn đều hai bên.",
-    ),
-    (
-        "ParagraphBlock.indent",
-        "Lùi đầu dòng",
-        "Lùi đầu dòng thứ nhất; mặc định có.",
-    ),
-    ("ParagraphBlock.bold", "In đậm", "In đậm cả đoạn."),
-    ("ParagraphBlock.italic", "In nghiêng", "In nghiêng cả đoạn."),
-    ("PageBreakBlock", "Ngắt trang", "Sang trang mới."),
-    ("PageBreakBlock.page_break", "Ngắt trang", "Luôn là true."),
     (
         "Align",
         "Căn lề",
@@ -577,6 +477,7 @@ pub fn schema_json() -> String {
 fn vi(key: &str) -> Option<(&'static str, &'static str)> {
     SCHEMA_VI
         .iter()
+        .chain(BLOCK_SCHEMA_VI)
         .find(|(k, _, _)| *k == key)
         .map(|(_, t, d)| (*t, *d))
 }
@@ -632,5 +533,6 @@ fn apply(obj: &mut Map<String, Value>, key: &str) {
         Some(en) if !en.is_empty() => format!("{desc}\n\n(English) {en}"),
         _ => desc.to_string(),
     };
+    let text = text.replace("{kinds}", &kind_list());
     obj.insert("description".to_string(), text.into());
 }

@@ -1,5 +1,6 @@
 //! Blocks: paragraphs, headings, divisions, lists, tables, page breaks.
 
+use crate::block_kinds::{BLOCK_KINDS, RawBlockObject, kind_list, owners_of};
 use crate::doc::*;
 use crate::lang::Msg;
 use crate::parse::{ErrorKind, MAX_BLOCKS, MAX_DEPTH, MAX_TABLE_CELLS};
@@ -81,19 +82,7 @@ impl Validator {
         path: &str,
         depth: usize,
     ) -> Option<BlockKind> {
-        let kinds: Vec<&str> = [
-            ("heading", o.heading.is_some()),
-            ("part", o.part.is_some()),
-            ("chapter", o.chapter.is_some()),
-            ("section", o.section.is_some()),
-            ("list", o.list.is_some()),
-            ("table", o.table.is_some()),
-            ("paragraph", o.paragraph.is_some()),
-            ("page_break", o.page_break.is_some()),
-        ]
-        .into_iter()
-        .filter_map(|(k, present)| present.then_some(k))
-        .collect();
+        let kinds = o.kinds();
         let kind = match kinds.as_slice() {
             [k] => *k,
             [] => {
@@ -101,8 +90,8 @@ impl Validator {
                     ErrorKind::Structure,
                     path,
                     Msg::new(
-                        "khối này không có khóa nào trong số heading, part, chapter, section, list, table, paragraph, page_break; một khối dạng đối tượng cần đúng một khóa",
-                        "this block has none of the keys heading, part, chapter, section, list, table, paragraph, page_break; a block object needs exactly one",
+                        format!("khối này không có khóa nào trong số {}; một khối dạng đối tượng cần đúng một khóa", kind_list()),
+                        format!("this block has none of the keys {}; a block object needs exactly one", kind_list()),
                     ),
                 );
                 return None;
@@ -113,12 +102,14 @@ impl Validator {
                     path,
                     Msg::new(
                         format!(
-                            "khối này có các khóa {}; một khối dạng đối tượng chỉ có đúng một trong heading, part, chapter, section, list, table, paragraph, page_break (hãy tách thành nhiều khối)",
-                            many.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(" và ")
+                            "khối này có các khóa {}; một khối dạng đối tượng chỉ có đúng một trong {} (hãy tách thành nhiều khối)",
+                            many.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(" và "),
+                            kind_list()
                         ),
                         format!(
-                            "this block has the keys {}; a block object has exactly one of heading, part, chapter, section, list, table, paragraph, page_break (split it into several blocks)",
-                            many.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(" and ")
+                            "this block has the keys {}; a block object has exactly one of {} (split it into several blocks)",
+                            many.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(" and "),
+                            kind_list()
                         ),
                     ),
                 );
@@ -126,34 +117,12 @@ impl Validator {
             }
         };
         // Options that do not belong to this kind of block.
-        let allowed: &[&str] = match kind {
-            "heading" => &["number", "numbered", "body", "lead_in"],
-            "part" | "chapter" | "section" => &["number", "body"],
-            "list" => &["marker"],
-            "paragraph" => &["align", "indent", "bold", "italic"],
-            _ => &[],
-        };
-        let options = [
-            (
-                "number",
-                o.number.is_some(),
-                "heading, part, chapter and section",
-            ),
-            ("numbered", o.numbered.is_some(), "heading"),
-            ("lead_in", o.lead_in.is_some(), "heading"),
-            (
-                "body",
-                o.body.is_some(),
-                "heading, part, chapter and section",
-            ),
-            ("marker", o.marker.is_some(), "list"),
-            ("align", o.align.is_some(), "paragraph"),
-            ("indent", o.indent.is_some(), "paragraph"),
-            ("bold", o.bold.is_some(), "paragraph"),
-            ("italic", o.italic.is_some(), "paragraph"),
-        ];
+        let allowed: &[&str] = BLOCK_KINDS
+            .iter()
+            .find(|k| k.key == kind)
+            .map_or(&[], |k| k.options);
         let mut stray = false;
-        for (key, present, owners) in options {
+        for (key, present) in o.options() {
             if present && !allowed.contains(&key) {
                 stray = true;
                 self.err(
@@ -162,10 +131,11 @@ impl Validator {
                     Msg::new(
                         format!(
                             "\"{key}\" không dùng cho khối {kind} (chỉ dùng với {})",
-                            owners.replace(" and ", " và ")
+                            owners_of(key, "và")
                         ),
                         format!(
-                            "\"{key}\" does not apply to a {kind} block (it is used with {owners})"
+                            "\"{key}\" does not apply to a {kind} block (it is used with {})",
+                            owners_of(key, "and")
                         ),
                     ),
                 );
