@@ -16,52 +16,7 @@ use vanban_model::format::{
 };
 use vanban_model::{Document, PartialDate};
 
-const WORDS: &[&str] = &[
-    "ủy",
-    "ban",
-    "nhân",
-    "dân",
-    "xã",
-    "huyện",
-    "báo",
-    "cáo",
-    "kết",
-    "quả",
-    "thực",
-    "hiện",
-    "công",
-    "tác",
-    "vận",
-    "chính",
-    "quyền",
-    "tháng",
-    "năm",
-    "nhiệm",
-    "vụ",
-    "trọng",
-    "tâm",
-    "Đảng",
-    "ủy",
-    "đường",
-    "Quốc",
-    "lộ",
-    "camera",
-    "an",
-    "ninh",
-    "điểm",
-    "tuyên",
-    "truyền",
-    "Ước",
-    "tính",
-    "Thời",
-    "gian",
-    "Địa",
-    "Hội",
-    "nghị",
-    "2023",
-    "06/6/2023",
-    "(b/c)",
-];
+use common::WORDS;
 
 /// A word, maybe emphasised or followed by a footnote.
 fn token() -> impl Strategy<Value = String> {

@@ -2,68 +2,137 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A document type (Decree 30 Art. 7); the JSON key is the snake-case name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum DocType {
+/// Declares the document types, one row each: the variant, then its JSON
+/// key, its printed name (box 5a), its abbreviation (App. III §I), and its
+/// names in Vietnamese and English. The row's doc comment becomes the
+/// schema's description of the value. Generates [`DocType`],
+/// [`DocType::ALL`] (in row order), [`DocType::key`],
+/// [`DocType::printed_name`], [`DocType::abbr`], [`DocType::name_vi`] and
+/// [`DocType::name_en`].
+macro_rules! doc_types {
+    ($(
+        $(#[doc = $doc:literal])*
+        $variant:ident = $key:literal, $printed:expr, $abbr:expr, $vi:literal, $en:literal;
+    )*) => {
+        /// A document type (Decree 30 Art. 7); the JSON key is the snake-case name.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+        pub enum DocType {
+            $(
+                $(#[doc = $doc])*
+                #[serde(rename = $key)]
+                $variant,
+            )*
+        }
+
+        impl DocType {
+            /// Every type, in Appendix III order (công văn and thư công last).
+            pub const ALL: [DocType; <[&str]>::len(&[$(stringify!($variant)),*])] =
+                [$(DocType::$variant),*];
+
+            /// The JSON key, e.g. `bao_cao`.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(DocType::$variant => $key,)*
+                }
+            }
+
+            /// The type name as printed in box 5a (upper case), or `None` for a
+            /// công văn / thư công, which print no type name (Decree 30 App. I §II.5.b).
+            pub fn printed_name(self) -> Option<&'static str> {
+                match self {
+                    $(DocType::$variant => $printed,)*
+                }
+            }
+
+            /// The abbreviation used in the symbol (Decree 30 App. III §I), or `None`
+            /// for công văn and thư công, which have none.
+            pub fn abbr(self) -> Option<&'static str> {
+                match self {
+                    $(DocType::$variant => $abbr,)*
+                }
+            }
+
+            /// The type's name in Vietnamese, as people say it ("Công văn",
+            /// "Quyết định"), for lists and messages.
+            pub fn name_vi(self) -> &'static str {
+                match self {
+                    $(DocType::$variant => $vi,)*
+                }
+            }
+
+            /// The type's name in English, for `--lang en`.
+            pub fn name_en(self) -> &'static str {
+                match self {
+                    $(DocType::$variant => $en,)*
+                }
+            }
+        }
+    };
+}
+
+// One row per type (Decree 30 Art. 7, App. III §I): adding a type is a row
+// here (and, where it differs from the defaults, an arm in the methods
+// below: legal numbering, signer layout, place-and-date line), plus its
+// starter in starters/.
+doc_types! {
     /// nghi_quyet: NGHỊ QUYẾT, symbol NQ.
-    NghiQuyet,
+    NghiQuyet = "nghi_quyet", Some("NGHỊ QUYẾT"), Some("NQ"), "Nghị quyết (cá biệt)", "Resolution (individual)";
     /// quyet_dinh: QUYẾT ĐỊNH, symbol QĐ.
-    QuyetDinh,
+    QuyetDinh = "quyet_dinh", Some("QUYẾT ĐỊNH"), Some("QĐ"), "Quyết định (cá biệt)", "Decision (individual)";
     /// chi_thi: CHỈ THỊ, symbol CT.
-    ChiThi,
+    ChiThi = "chi_thi", Some("CHỈ THỊ"), Some("CT"), "Chỉ thị", "Directive";
     /// quy_che: QUY CHẾ, symbol QC.
-    QuyChe,
+    QuyChe = "quy_che", Some("QUY CHẾ"), Some("QC"), "Quy chế", "Regulation (quy chế)";
     /// quy_dinh: QUY ĐỊNH, symbol QyĐ.
-    QuyDinh,
+    QuyDinh = "quy_dinh", Some("QUY ĐỊNH"), Some("QyĐ"), "Quy định", "Rules (quy định)";
     /// thong_cao: THÔNG CÁO, symbol TC.
-    ThongCao,
+    ThongCao = "thong_cao", Some("THÔNG CÁO"), Some("TC"), "Thông cáo", "Communiqué";
     /// thong_bao: THÔNG BÁO, symbol TB.
-    ThongBao,
+    ThongBao = "thong_bao", Some("THÔNG BÁO"), Some("TB"), "Thông báo", "Notice";
     /// huong_dan: HƯỚNG DẪN, symbol HD.
-    HuongDan,
+    HuongDan = "huong_dan", Some("HƯỚNG DẪN"), Some("HD"), "Hướng dẫn", "Guidance";
     /// chuong_trinh: CHƯƠNG TRÌNH, symbol CTr.
-    ChuongTrinh,
+    ChuongTrinh = "chuong_trinh", Some("CHƯƠNG TRÌNH"), Some("CTr"), "Chương trình", "Programme";
     /// ke_hoach: KẾ HOẠCH, symbol KH.
-    KeHoach,
+    KeHoach = "ke_hoach", Some("KẾ HOẠCH"), Some("KH"), "Kế hoạch", "Plan";
     /// phuong_an: PHƯƠNG ÁN, symbol PA.
-    PhuongAn,
+    PhuongAn = "phuong_an", Some("PHƯƠNG ÁN"), Some("PA"), "Phương án", "Scheme (phương án)";
     /// de_an: ĐỀ ÁN, symbol ĐA.
-    DeAn,
+    DeAn = "de_an", Some("ĐỀ ÁN"), Some("ĐA"), "Đề án", "Proposal (đề án)";
     /// du_an: DỰ ÁN, symbol DA.
-    DuAn,
+    DuAn = "du_an", Some("DỰ ÁN"), Some("DA"), "Dự án", "Project (dự án)";
     /// bao_cao: BÁO CÁO, symbol BC.
-    BaoCao,
+    BaoCao = "bao_cao", Some("BÁO CÁO"), Some("BC"), "Báo cáo", "Report";
     /// bien_ban: BIÊN BẢN, symbol BB.
-    BienBan,
+    BienBan = "bien_ban", Some("BIÊN BẢN"), Some("BB"), "Biên bản", "Minutes";
     /// to_trinh: TỜ TRÌNH, symbol TTr.
-    ToTrinh,
+    ToTrinh = "to_trinh", Some("TỜ TRÌNH"), Some("TTr"), "Tờ trình", "Submission";
     /// hop_dong: HỢP ĐỒNG, symbol HĐ.
-    HopDong,
+    HopDong = "hop_dong", Some("HỢP ĐỒNG"), Some("HĐ"), "Hợp đồng", "Contract";
     /// cong_dien: CÔNG ĐIỆN, symbol CĐ.
-    CongDien,
+    CongDien = "cong_dien", Some("CÔNG ĐIỆN"), Some("CĐ"), "Công điện", "Official telegram";
     /// ban_ghi_nho: BẢN GHI NHỚ, symbol BGN.
-    BanGhiNho,
+    BanGhiNho = "ban_ghi_nho", Some("BẢN GHI NHỚ"), Some("BGN"), "Bản ghi nhớ", "Memorandum of understanding";
     /// ban_thoa_thuan: BẢN THỎA THUẬN, symbol BTT.
-    BanThoaThuan,
+    BanThoaThuan = "ban_thoa_thuan", Some("BẢN THỎA THUẬN"), Some("BTT"), "Bản thỏa thuận", "Agreement";
     /// giay_uy_quyen: GIẤY ỦY QUYỀN, symbol GUQ.
-    GiayUyQuyen,
+    GiayUyQuyen = "giay_uy_quyen", Some("GIẤY ỦY QUYỀN"), Some("GUQ"), "Giấy ủy quyền", "Letter of authorisation";
     /// giay_moi: GIẤY MỜI, symbol GM.
-    GiayMoi,
+    GiayMoi = "giay_moi", Some("GIẤY MỜI"), Some("GM"), "Giấy mời", "Invitation";
     /// giay_gioi_thieu: GIẤY GIỚI THIỆU, symbol GGT.
-    GiayGioiThieu,
+    GiayGioiThieu = "giay_gioi_thieu", Some("GIẤY GIỚI THIỆU"), Some("GGT"), "Giấy giới thiệu", "Letter of introduction";
     /// giay_nghi_phep: GIẤY NGHỈ PHÉP, symbol GNP.
-    GiayNghiPhep,
+    GiayNghiPhep = "giay_nghi_phep", Some("GIẤY NGHỈ PHÉP"), Some("GNP"), "Giấy nghỉ phép", "Leave permit";
     /// phieu_gui: PHIẾU GỬI, symbol PG.
-    PhieuGui,
+    PhieuGui = "phieu_gui", Some("PHIẾU GỬI"), Some("PG"), "Phiếu gửi", "Dispatch slip";
     /// phieu_chuyen: PHIẾU CHUYỂN, symbol PC.
-    PhieuChuyen,
+    PhieuChuyen = "phieu_chuyen", Some("PHIẾU CHUYỂN"), Some("PC"), "Phiếu chuyển", "Transfer slip";
     /// phieu_bao: PHIẾU BÁO, symbol PB.
-    PhieuBao,
+    PhieuBao = "phieu_bao", Some("PHIẾU BÁO"), Some("PB"), "Phiếu báo", "Notification slip";
     /// cong_van: (no type name printed), no abbreviation.
-    CongVan,
+    CongVan = "cong_van", None, None, "Công văn", "Official letter";
     /// thu_cong: (no type name printed), no abbreviation.
-    ThuCong,
+    ThuCong = "thu_cong", None, None, "Thư công", "Official correspondence (thư công)";
 }
 
 /// How a document's signers are laid out (see [`DocType::signer_layout`]).
@@ -79,146 +148,6 @@ pub enum SignerLayout {
 }
 
 impl DocType {
-    /// Every type, in Appendix III order (công văn and thư công last).
-    pub const ALL: [DocType; 29] = [
-        DocType::NghiQuyet,
-        DocType::QuyetDinh,
-        DocType::ChiThi,
-        DocType::QuyChe,
-        DocType::QuyDinh,
-        DocType::ThongCao,
-        DocType::ThongBao,
-        DocType::HuongDan,
-        DocType::ChuongTrinh,
-        DocType::KeHoach,
-        DocType::PhuongAn,
-        DocType::DeAn,
-        DocType::DuAn,
-        DocType::BaoCao,
-        DocType::BienBan,
-        DocType::ToTrinh,
-        DocType::HopDong,
-        DocType::CongDien,
-        DocType::BanGhiNho,
-        DocType::BanThoaThuan,
-        DocType::GiayUyQuyen,
-        DocType::GiayMoi,
-        DocType::GiayGioiThieu,
-        DocType::GiayNghiPhep,
-        DocType::PhieuGui,
-        DocType::PhieuChuyen,
-        DocType::PhieuBao,
-        DocType::CongVan,
-        DocType::ThuCong,
-    ];
-
-    /// The JSON key, e.g. `bao_cao`.
-    pub fn key(self) -> &'static str {
-        match self {
-            DocType::NghiQuyet => "nghi_quyet",
-            DocType::QuyetDinh => "quyet_dinh",
-            DocType::ChiThi => "chi_thi",
-            DocType::QuyChe => "quy_che",
-            DocType::QuyDinh => "quy_dinh",
-            DocType::ThongCao => "thong_cao",
-            DocType::ThongBao => "thong_bao",
-            DocType::HuongDan => "huong_dan",
-            DocType::ChuongTrinh => "chuong_trinh",
-            DocType::KeHoach => "ke_hoach",
-            DocType::PhuongAn => "phuong_an",
-            DocType::DeAn => "de_an",
-            DocType::DuAn => "du_an",
-            DocType::BaoCao => "bao_cao",
-            DocType::BienBan => "bien_ban",
-            DocType::ToTrinh => "to_trinh",
-            DocType::HopDong => "hop_dong",
-            DocType::CongDien => "cong_dien",
-            DocType::BanGhiNho => "ban_ghi_nho",
-            DocType::BanThoaThuan => "ban_thoa_thuan",
-            DocType::GiayUyQuyen => "giay_uy_quyen",
-            DocType::GiayMoi => "giay_moi",
-            DocType::GiayGioiThieu => "giay_gioi_thieu",
-            DocType::GiayNghiPhep => "giay_nghi_phep",
-            DocType::PhieuGui => "phieu_gui",
-            DocType::PhieuChuyen => "phieu_chuyen",
-            DocType::PhieuBao => "phieu_bao",
-            DocType::CongVan => "cong_van",
-            DocType::ThuCong => "thu_cong",
-        }
-    }
-
-    /// The type name as printed in box 5a (upper case), or `None` for a
-    /// công văn / thư công, which print no type name (Decree 30 App. I §II.5.b).
-    pub fn printed_name(self) -> Option<&'static str> {
-        match self {
-            DocType::NghiQuyet => Some("NGHỊ QUYẾT"),
-            DocType::QuyetDinh => Some("QUYẾT ĐỊNH"),
-            DocType::ChiThi => Some("CHỈ THỊ"),
-            DocType::QuyChe => Some("QUY CHẾ"),
-            DocType::QuyDinh => Some("QUY ĐỊNH"),
-            DocType::ThongCao => Some("THÔNG CÁO"),
-            DocType::ThongBao => Some("THÔNG BÁO"),
-            DocType::HuongDan => Some("HƯỚNG DẪN"),
-            DocType::ChuongTrinh => Some("CHƯƠNG TRÌNH"),
-            DocType::KeHoach => Some("KẾ HOẠCH"),
-            DocType::PhuongAn => Some("PHƯƠNG ÁN"),
-            DocType::DeAn => Some("ĐỀ ÁN"),
-            DocType::DuAn => Some("DỰ ÁN"),
-            DocType::BaoCao => Some("BÁO CÁO"),
-            DocType::BienBan => Some("BIÊN BẢN"),
-            DocType::ToTrinh => Some("TỜ TRÌNH"),
-            DocType::HopDong => Some("HỢP ĐỒNG"),
-            DocType::CongDien => Some("CÔNG ĐIỆN"),
-            DocType::BanGhiNho => Some("BẢN GHI NHỚ"),
-            DocType::BanThoaThuan => Some("BẢN THỎA THUẬN"),
-            DocType::GiayUyQuyen => Some("GIẤY ỦY QUYỀN"),
-            DocType::GiayMoi => Some("GIẤY MỜI"),
-            DocType::GiayGioiThieu => Some("GIẤY GIỚI THIỆU"),
-            DocType::GiayNghiPhep => Some("GIẤY NGHỈ PHÉP"),
-            DocType::PhieuGui => Some("PHIẾU GỬI"),
-            DocType::PhieuChuyen => Some("PHIẾU CHUYỂN"),
-            DocType::PhieuBao => Some("PHIẾU BÁO"),
-            DocType::CongVan => None,
-            DocType::ThuCong => None,
-        }
-    }
-
-    /// The abbreviation used in the symbol (Decree 30 App. III §I), or `None`
-    /// for công văn and thư công, which have none.
-    pub fn abbr(self) -> Option<&'static str> {
-        match self {
-            DocType::NghiQuyet => Some("NQ"),
-            DocType::QuyetDinh => Some("QĐ"),
-            DocType::ChiThi => Some("CT"),
-            DocType::QuyChe => Some("QC"),
-            DocType::QuyDinh => Some("QyĐ"),
-            DocType::ThongCao => Some("TC"),
-            DocType::ThongBao => Some("TB"),
-            DocType::HuongDan => Some("HD"),
-            DocType::ChuongTrinh => Some("CTr"),
-            DocType::KeHoach => Some("KH"),
-            DocType::PhuongAn => Some("PA"),
-            DocType::DeAn => Some("ĐA"),
-            DocType::DuAn => Some("DA"),
-            DocType::BaoCao => Some("BC"),
-            DocType::BienBan => Some("BB"),
-            DocType::ToTrinh => Some("TTr"),
-            DocType::HopDong => Some("HĐ"),
-            DocType::CongDien => Some("CĐ"),
-            DocType::BanGhiNho => Some("BGN"),
-            DocType::BanThoaThuan => Some("BTT"),
-            DocType::GiayUyQuyen => Some("GUQ"),
-            DocType::GiayMoi => Some("GM"),
-            DocType::GiayGioiThieu => Some("GGT"),
-            DocType::GiayNghiPhep => Some("GNP"),
-            DocType::PhieuGui => Some("PG"),
-            DocType::PhieuChuyen => Some("PC"),
-            DocType::PhieuBao => Some("PB"),
-            DocType::CongVan => None,
-            DocType::ThuCong => None,
-        }
-    }
-
     /// Whether the body uses the legal numbering (Điều / khoản / điểm) by default.
     pub fn legal_numbering(self) -> bool {
         matches!(
@@ -265,79 +194,5 @@ impl DocType {
     /// Parses a JSON key.
     pub fn from_key(key: &str) -> Option<DocType> {
         DocType::ALL.into_iter().find(|t| t.key() == key)
-    }
-}
-
-/// The names people read (`vanban new --list`, messages).
-impl DocType {
-    /// The type's name in Vietnamese, as people say it ("Công văn",
-    /// "Quyết định"), for lists and messages.
-    pub fn name_vi(self) -> &'static str {
-        match self {
-            DocType::CongVan => "Công văn",
-            DocType::ThuCong => "Thư công",
-            DocType::NghiQuyet => "Nghị quyết (cá biệt)",
-            DocType::QuyetDinh => "Quyết định (cá biệt)",
-            DocType::ChiThi => "Chỉ thị",
-            DocType::QuyChe => "Quy chế",
-            DocType::QuyDinh => "Quy định",
-            DocType::ThongCao => "Thông cáo",
-            DocType::ThongBao => "Thông báo",
-            DocType::HuongDan => "Hướng dẫn",
-            DocType::ChuongTrinh => "Chương trình",
-            DocType::KeHoach => "Kế hoạch",
-            DocType::PhuongAn => "Phương án",
-            DocType::DeAn => "Đề án",
-            DocType::DuAn => "Dự án",
-            DocType::BaoCao => "Báo cáo",
-            DocType::BienBan => "Biên bản",
-            DocType::ToTrinh => "Tờ trình",
-            DocType::HopDong => "Hợp đồng",
-            DocType::CongDien => "Công điện",
-            DocType::BanGhiNho => "Bản ghi nhớ",
-            DocType::BanThoaThuan => "Bản thỏa thuận",
-            DocType::GiayUyQuyen => "Giấy ủy quyền",
-            DocType::GiayMoi => "Giấy mời",
-            DocType::GiayGioiThieu => "Giấy giới thiệu",
-            DocType::GiayNghiPhep => "Giấy nghỉ phép",
-            DocType::PhieuGui => "Phiếu gửi",
-            DocType::PhieuChuyen => "Phiếu chuyển",
-            DocType::PhieuBao => "Phiếu báo",
-        }
-    }
-
-    /// The type's name in English, for `--lang en`.
-    pub fn name_en(self) -> &'static str {
-        match self {
-            DocType::CongVan => "Official letter",
-            DocType::ThuCong => "Official correspondence (thư công)",
-            DocType::NghiQuyet => "Resolution (individual)",
-            DocType::QuyetDinh => "Decision (individual)",
-            DocType::ChiThi => "Directive",
-            DocType::QuyChe => "Regulation (quy chế)",
-            DocType::QuyDinh => "Rules (quy định)",
-            DocType::ThongCao => "Communiqué",
-            DocType::ThongBao => "Notice",
-            DocType::HuongDan => "Guidance",
-            DocType::ChuongTrinh => "Programme",
-            DocType::KeHoach => "Plan",
-            DocType::PhuongAn => "Scheme (phương án)",
-            DocType::DeAn => "Proposal (đề án)",
-            DocType::DuAn => "Project (dự án)",
-            DocType::BaoCao => "Report",
-            DocType::BienBan => "Minutes",
-            DocType::ToTrinh => "Submission",
-            DocType::HopDong => "Contract",
-            DocType::CongDien => "Official telegram",
-            DocType::BanGhiNho => "Memorandum of understanding",
-            DocType::BanThoaThuan => "Agreement",
-            DocType::GiayUyQuyen => "Letter of authorisation",
-            DocType::GiayMoi => "Invitation",
-            DocType::GiayGioiThieu => "Letter of introduction",
-            DocType::GiayNghiPhep => "Leave permit",
-            DocType::PhieuGui => "Dispatch slip",
-            DocType::PhieuChuyen => "Transfer slip",
-            DocType::PhieuBao => "Notification slip",
-        }
     }
 }
