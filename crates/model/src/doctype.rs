@@ -73,7 +73,7 @@ macro_rules! doc_types {
 // One row per type (Decree 30 Art. 7, App. III §I): adding a type is a row
 // here (and, where it differs from the defaults, an arm in the methods
 // below: legal numbering, signer layout, place-and-date line), plus its
-// starter in starters/.
+// starter in starters/ and its arm in src/starters.rs.
 doc_types! {
     /// nghi_quyet: NGHỊ QUYẾT, symbol NQ.
     NghiQuyet = "nghi_quyet", Some("NGHỊ QUYẾT"), Some("NQ"), "Nghị quyết (cá biệt)", "Resolution (individual)";

@@ -116,11 +116,11 @@ fn expected_vi(e: &str) -> String {
             "a signature object, or an array of one or two signature objects",
             "một đối tượng người ký, hoặc một mảng một hay hai đối tượng người ký",
         ),
-        (
-            "a block: a string, or an object with one of the keys heading, part, chapter, section, list, table, paragraph, page_break",
-            "một khối: một chuỗi, hoặc một đối tượng có một trong các khóa heading, part, chapter, section, list, table, paragraph, page_break",
-        ),
     ];
+    // The block's expectation lists the kind keys (from the block kinds table).
+    if let Some(keys) = e.strip_prefix("a block: a string, or an object with one of the keys ") {
+        return format!("một khối: một chuỗi, hoặc một đối tượng có một trong các khóa {keys}");
+    }
     for (en, vi) in known {
         if e == *en {
             return (*vi).to_string();

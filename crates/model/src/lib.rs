@@ -5,11 +5,18 @@
 //! Entry points: [`parse()`] (a JSON string) and [`parse_bytes`] (a file's
 //! bytes, with encoding detection) give a validated [`Document`] or every
 //! error found, each with its JSON path; [`schema_json`] gives the JSON
-//! Schema; [`format`](mod@format) holds the number/date line helpers used by layout.
+//! Schema; [`format`](mod@format) holds the number/date line helpers used by layout;
+//! [`decree`] the Decree 30 facts that validation, layout and the DOCX
+//! writer share.
+//!
+//! Inside: `parse` (entry points, errors, encoding, serde messages) reads
+//! the private `raw` serde types; the private `validate` turns them into
+//! the [`Document`]; the private `block_kinds` declares each kind of block
+//! once (serde fields, shape checks, schema, Vietnamese help), as
+//! [`doctype`] declares each document type once.
 
 #![deny(missing_docs)]
 
-mod block_kinds;
 pub mod decree;
 pub mod doc;
 pub mod doctype;
@@ -20,6 +27,7 @@ pub mod markup;
 pub mod parse;
 pub mod schema;
 
+mod block_kinds;
 mod locate;
 mod raw;
 mod validate;

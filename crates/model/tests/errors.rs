@@ -1258,3 +1258,36 @@ fn did_you_mean_in_every_object() {
         );
     }
 }
+
+/// Every message that lists the block kinds lists all eight, in both
+/// languages (the list comes from the one table of block kinds).
+#[test]
+fn block_kind_lists_in_messages() {
+    let keys = "heading, part, chapter, section, list, table, paragraph, page_break";
+    // serde: a block that is neither a string nor an object.
+    let e = errs(&doc("[42]"));
+    assert!(e.render(Lang::En).contains(keys), "{}", e.render(Lang::En));
+    let vi = e.render(Lang::Vi);
+    assert!(
+        vi.contains(&format!("một đối tượng có một trong các khóa {keys}")),
+        "{vi}"
+    );
+    // validation: an object with no kind key.
+    let e = errs(&doc(r#"[{"body": ["b"]}]"#));
+    assert!(e.render(Lang::En).contains(keys), "{}", e.render(Lang::En));
+    assert!(e.render(Lang::Vi).contains(keys), "{}", e.render(Lang::Vi));
+    // An option's owners are the kinds that declare it.
+    let e = errs(&doc(r#"[{"list": ["a"], "number": "2"}]"#));
+    assert!(
+        e.render(Lang::En)
+            .contains("(it is used with heading, part, chapter and section)"),
+        "{}",
+        e.render(Lang::En)
+    );
+    assert!(
+        e.render(Lang::Vi)
+            .contains("(chỉ dùng với heading, part, chapter và section)"),
+        "{}",
+        e.render(Lang::Vi)
+    );
+}
