@@ -44,7 +44,7 @@
 
 use crate::PdfError;
 use crate::form::{self, TextField};
-use crate::parse::{Dict, Doc, Obj};
+use crate::reader::{Dict, Doc, Obj};
 use vanban_layout::flow::RegionKind;
 use vanban_layout::fonts::FontId;
 use vanban_layout::pages::Pages;

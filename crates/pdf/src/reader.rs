@@ -18,12 +18,12 @@ use std::ops::Range;
 
 /// A parse failure, with a message for the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ParseError(pub String);
+pub(crate) struct ReadError(pub String);
 
-pub(crate) type Result<T> = std::result::Result<T, ParseError>;
+pub(crate) type Result<T> = std::result::Result<T, ReadError>;
 
 fn fail<T>(msg: impl Into<String>) -> Result<T> {
-    Err(ParseError(msg.into()))
+    Err(ReadError(msg.into()))
 }
 
 /// A PDF object.
@@ -298,7 +298,7 @@ impl<'a> Lexer<'a> {
                         let n: i64 = std::str::from_utf8(t)
                             .ok()
                             .and_then(|s| s.parse().ok())
-                            .ok_or_else(|| ParseError(format!("bad number at byte {at}")))?;
+                            .ok_or_else(|| ReadError(format!("bad number at byte {at}")))?;
                         // `N G R`?
                         let save = self.pos;
                         if let Some(g) = self.uint() {
@@ -485,12 +485,12 @@ impl<'a> Doc<'a> {
     }
 
     fn from_xref(bytes: &'a [u8]) -> Result<Doc<'a>> {
-        let sx = rfind(bytes, b"startxref").ok_or_else(|| ParseError("no startxref".into()))?;
+        let sx = rfind(bytes, b"startxref").ok_or_else(|| ReadError("no startxref".into()))?;
         let mut lx = Lexer::new(bytes, sx + 9);
         let startxref = lx
             .uint()
             .and_then(|v| usize::try_from(v).ok())
-            .ok_or_else(|| ParseError("no offset after startxref".into()))?;
+            .ok_or_else(|| ReadError("no offset after startxref".into()))?;
         let mut offsets = BTreeMap::new();
         let mut trailer: Option<Dict> = None;
         let mut at = startxref;
@@ -506,7 +506,7 @@ impl<'a> Doc<'a> {
             }
             let prev = match t.get("Prev") {
                 Some(Obj::Int(p)) => {
-                    Some(usize::try_from(*p).map_err(|_| ParseError("bad /Prev offset".into()))?)
+                    Some(usize::try_from(*p).map_err(|_| ReadError("bad /Prev offset".into()))?)
                 }
                 _ => None,
             };
@@ -518,7 +518,7 @@ impl<'a> Doc<'a> {
                 None => break,
             }
         }
-        let trailer = trailer.ok_or_else(|| ParseError("no trailer".into()))?;
+        let trailer = trailer.ok_or_else(|| ReadError("no trailer".into()))?;
         Ok(Doc {
             bytes,
             offsets,
@@ -561,7 +561,7 @@ impl<'a> Doc<'a> {
                 offsets.insert(n, (g, s));
             }
         }
-        let t = rfind(bytes, b"trailer").ok_or_else(|| ParseError("no trailer".into()))?;
+        let t = rfind(bytes, b"trailer").ok_or_else(|| ReadError("no trailer".into()))?;
         let trailer = match Lexer::new(bytes, t + 7).object()? {
             Obj::Dict(d) => d,
             _ => return fail("the trailer is not a dictionary"),
@@ -588,7 +588,7 @@ impl<'a> Doc<'a> {
         let &(_, off) = self
             .offsets
             .get(&num)
-            .ok_or_else(|| ParseError(format!("object {num} is not in the file")))?;
+            .ok_or_else(|| ReadError(format!("object {num} is not in the file")))?;
         let mut lx = Lexer::new(self.bytes, off);
         let n = lx.uint();
         let _g = lx.uint();
@@ -624,7 +624,7 @@ impl<'a> Doc<'a> {
                 _ => {
                     // Bad or missing /Length: up to `endstream`.
                     let e = find(&self.bytes[ds..], b"endstream")
-                        .ok_or_else(|| ParseError(format!("object {num}: no endstream")))?;
+                        .ok_or_else(|| ReadError(format!("object {num}: no endstream")))?;
                     let mut e = ds + e;
                     if e > ds && self.bytes[e - 1] == b'\n' {
                         e -= 1;
@@ -723,7 +723,7 @@ fn read_xref_table(bytes: &[u8], at: usize) -> Result<(Entries, Dict)> {
     while let Some(first) = lx.uint() {
         let count = lx
             .uint()
-            .ok_or_else(|| ParseError("bad xref subsection header".into()))?;
+            .ok_or_else(|| ReadError("bad xref subsection header".into()))?;
         total += count;
         if total > MAX_OBJECTS {
             return fail("too many objects in the cross-reference table");
@@ -737,9 +737,9 @@ fn read_xref_table(bytes: &[u8], at: usize) -> Result<(Entries, Dict)> {
                 return fail("bad cross-reference entry");
             };
             if kind == b"n" && off > 0 {
-                let n = u32::try_from(first + i).map_err(|_| ParseError("bad object".into()))?;
-                let g = u16::try_from(gen_).map_err(|_| ParseError("bad generation".into()))?;
-                let off = usize::try_from(off).map_err(|_| ParseError("bad offset".into()))?;
+                let n = u32::try_from(first + i).map_err(|_| ReadError("bad object".into()))?;
+                let g = u16::try_from(gen_).map_err(|_| ReadError("bad generation".into()))?;
+                let off = usize::try_from(off).map_err(|_| ReadError("bad offset".into()))?;
                 if off >= bytes.len() {
                     return fail(format!("object {n} lies beyond the end of the file"));
                 }
