@@ -10,7 +10,6 @@
 
 #![deny(missing_docs)]
 
-
 pub mod docx;
 pub mod error;
 pub mod ir;

@@ -13,7 +13,6 @@
 
 #![deny(missing_docs)]
 
-
 use std::collections::BTreeSet;
 use std::fmt::Write;
 use vanban_layout::fonts::{FontId, FontSet};
