@@ -2,9 +2,10 @@
 //! classic cross-reference tables (with `/Prev` chains of incremental
 //! updates) and plain indirect objects and streams.
 //!
-//! It serves the two post-steps that read PDFs: the signature fields
-//! ([`crate::sign`], which reads krilla's own output) and the source
-//! extraction ([`crate::extract`], which reads any file a user hands it).
+//! It serves every step that reads a PDF: the XMP splice ([`crate::xmp`])
+//! and the signature fields ([`crate::sign`]), which read krilla's own
+//! output, the issuance fill ([`crate::issue`]) and the source extraction
+//! ([`crate::extract`], which reads any file a user hands it).
 //! Every malformed input gives an [`Err`] with a readable message, never a
 //! panic; nesting depth and object counts are bounded.
 //!
@@ -467,6 +468,13 @@ pub(crate) struct Doc<'a> {
     pub trailer: Dict,
     /// Offset of the newest cross-reference section (the last `startxref`).
     pub startxref: usize,
+    /// Object number → byte position of the 10-digit offset field of its
+    /// newest cross-reference entry (empty when the file was repaired by
+    /// scanning): what a splice that moves objects rewrites.
+    pub entry_at: BTreeMap<u32, usize>,
+    /// Byte range of the number after the last `startxref` (empty when the
+    /// file was repaired by scanning).
+    pub startxref_at: Range<usize>,
 }
 
 /// Most objects accepted in one file (bounds memory on hostile input).
@@ -487,11 +495,15 @@ impl<'a> Doc<'a> {
     fn from_xref(bytes: &'a [u8]) -> Result<Doc<'a>> {
         let sx = rfind(bytes, b"startxref").ok_or_else(|| ReadError("no startxref".into()))?;
         let mut lx = Lexer::new(bytes, sx + 9);
+        lx.skip_ws();
+        let number_at = lx.pos;
         let startxref = lx
             .uint()
             .and_then(|v| usize::try_from(v).ok())
             .ok_or_else(|| ReadError("no offset after startxref".into()))?;
+        let startxref_at = number_at..lx.pos;
         let mut offsets = BTreeMap::new();
+        let mut entry_at = BTreeMap::new();
         let mut trailer: Option<Dict> = None;
         let mut at = startxref;
         let mut seen = Vec::new();
@@ -501,8 +513,9 @@ impl<'a> Doc<'a> {
             }
             seen.push(at);
             let (entries, t) = read_xref_table(bytes, at)?;
-            for (n, g, off) in entries {
+            for (n, g, off, at) in entries {
                 offsets.entry(n).or_insert((g, off));
+                entry_at.entry(n).or_insert(at);
             }
             let prev = match t.get("Prev") {
                 Some(Obj::Int(p)) => {
@@ -524,6 +537,8 @@ impl<'a> Doc<'a> {
             offsets,
             trailer,
             startxref,
+            entry_at,
+            startxref_at,
         })
     }
 
@@ -571,6 +586,8 @@ impl<'a> Doc<'a> {
             offsets,
             trailer,
             startxref: 0,
+            entry_at: BTreeMap::new(),
+            startxref_at: 0..0,
         })
     }
 
@@ -703,11 +720,12 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// In-use cross-reference entries: (object number, generation, offset,
+/// byte position of the offset field).
+type Entries = Vec<(u32, u16, usize, usize)>;
+
 /// One classic cross-reference section at `at`: its in-use entries and its
 /// trailer dictionary.
-/// In-use cross-reference entries: (object number, generation, offset).
-type Entries = Vec<(u32, u16, usize)>;
-
 fn read_xref_table(bytes: &[u8], at: usize) -> Result<(Entries, Dict)> {
     let mut lx = Lexer::new(bytes, at);
     lx.skip_ws();
@@ -729,6 +747,8 @@ fn read_xref_table(bytes: &[u8], at: usize) -> Result<(Entries, Dict)> {
             return fail("too many objects in the cross-reference table");
         }
         for i in 0..count {
+            lx.skip_ws();
+            let field = lx.pos;
             let off = lx.uint();
             let gen_ = lx.uint();
             lx.skip_ws();
@@ -743,7 +763,7 @@ fn read_xref_table(bytes: &[u8], at: usize) -> Result<(Entries, Dict)> {
                 if off >= bytes.len() {
                     return fail(format!("object {n} lies beyond the end of the file"));
                 }
-                entries.push((n, g, off));
+                entries.push((n, g, off, field));
             } else if kind != b"f" && kind != b"n" {
                 return fail("bad cross-reference entry type");
             }
