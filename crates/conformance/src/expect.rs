@@ -473,3 +473,36 @@ pub(crate) fn plain(p: &Para) -> String {
         })
         .collect()
 }
+
+/// The walk of the flow and the typesetter agree: every drawn paragraph
+/// (page numbers aside) has the number of a flow paragraph with its role.
+/// Were the two orders to drift apart, every other rule would measure the
+/// wrong lines; this rule says so instead.
+pub(crate) fn blocks(pages: &Pages, e: &Expectations) -> RuleResult {
+    let mut f = Findings::new(rule::BLOCKS);
+    let mut n = 0;
+    for (pi, page) in pages.pages.iter().enumerate() {
+        for t in texts(page).filter(|t| !t.artifact) {
+            n += 1;
+            match e.paras.get(&t.block) {
+                None => f.fail(format!(
+                    "p{} y{:.1}: block {} is not a paragraph of the flow",
+                    pi + 1,
+                    t.y,
+                    t.block
+                )),
+                Some(p) => f.expect(p.role == t.role, || {
+                    format!(
+                        "p{} y{:.1}: block {} drawn as {:?}, the flow's paragraph is {:?}",
+                        pi + 1,
+                        t.y,
+                        t.block,
+                        t.role,
+                        p.role
+                    )
+                }),
+            }
+        }
+    }
+    f.note(format!("{n} runs")).done()
+}

@@ -35,6 +35,7 @@ pub use report::{Report, RuleResult};
 
 use body::{body_sizes, justified};
 use closing::{closing_page, noi_nhan, noi_nhan_level, signature_room, signer};
+use expect::blocks;
 use footnotes::{footnote_foot, footnote_page};
 use header::{
     date, date_baseline, issuer, issuer_rule, left_axis, motto, motto_rule, national_name, number,
@@ -167,12 +168,15 @@ pub mod rule {
         "closing: the signature room between the title and the name (App. I §II.7, box 7c)";
     /// Closing on one page.
     pub const CLOSING_PAGE: &str = "closing: the whole closing block on one page";
+    /// The flow's paragraph n is the pages' block n.
+    pub const BLOCKS: &str = "blocks: every drawn paragraph is the flow's paragraph of its number, with its role (what the other rules rely on)";
 }
 
 /// Checks `pages` against every measurable rule.
 pub fn check(pages: &Pages, expect: &Expectations) -> Report {
     let ix = Index::new(pages);
     let results = vec![
+        blocks(pages, expect),
         page_size(pages),
         margin(&ix, expect, Side::Left),
         margin(&ix, expect, Side::Right),

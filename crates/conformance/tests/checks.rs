@@ -320,3 +320,32 @@ fn an_unnumbered_document_with_an_appendix_has_one_number_blank() {
     let report = check(&pages, &Expectations::from_flow(&flow, FontSet::bundled()));
     assert!(report.ok(), "{report}");
 }
+
+/// The typesetter and the walk of the flow number paragraphs alike; a drawn
+/// paragraph numbered as a flow paragraph of another role (the orders drifted)
+/// or as none at all fails the block rule.
+#[test]
+fn a_paragraph_numbered_out_of_the_flow_order_fails() {
+    let (pages, e) = fixture("cong-van.json");
+    assert!(check(&pages, &e).get(rule::BLOCKS).is_some_and(|r| r.ok));
+
+    let form_block = e
+        .paras
+        .iter()
+        .find(|(_, p)| p.role == vanban_layout::flow::Role::Form)
+        .map(|(b, _)| *b)
+        .expect("a form paragraph");
+    let mut drifted = pages.clone();
+    let body = texts_mut(&mut drifted)
+        .find(|t| t.role == vanban_layout::flow::Role::Body)
+        .expect("a body run");
+    body.block = form_block;
+    assert_fails(&check(&drifted, &e), rule::BLOCKS);
+
+    let mut unknown = pages;
+    let first = texts_mut(&mut unknown)
+        .find(|t| !t.artifact)
+        .expect("a run");
+    first.block = u32::MAX - 1;
+    assert_fails(&check(&unknown, &e), rule::BLOCKS);
+}
