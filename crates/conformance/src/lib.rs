@@ -13,8 +13,20 @@
 //! flow in that same order (section blocks, each paragraph followed by the
 //! notes of its footnote references, table cells row by row, then the
 //! section's first-page footer), so block `n` of the pages is paragraph `n`
-//! of the flow. Where the decree gives a range the rule checks the range;
-//! fixed values and strings come from [`vanban_layout::style::rules`].
+//! of the flow; the rule [`rule::BLOCKS`] checks that the two agree (each
+//! drawn paragraph has the role of its flow paragraph). Lines are measured
+//! with the metrics of the [`FontSet`] the pages were set with (the one given
+//! to [`Expectations::from_flow`]: the bundled faces, or `--font-dir`'s).
+//! Where the decree gives a range the rule checks the range; fixed values
+//! and strings come from [`vanban_layout::style::rules`].
+//!
+//! The rules live by family: `margins.rs` (page size, margins, paragraph
+//! starts), `body.rs` (body size, justification), `header.rs` (national
+//! name, motto, issuer, number, date, their rules and axes, the title rule),
+//! `sections.rs` (page numbers, appendix files' signature box),
+//! `footnotes.rs` and `closing.rs` (Nơi nhận, signers, signature room), over
+//! `measure.rs` (the pages indexed into lines) and `expect.rs` (what the
+//! flow implies).
 
 #![deny(missing_docs)]
 
