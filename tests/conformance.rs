@@ -1,10 +1,10 @@
 //! Every fixture's laid-out pages keep the measurable rules of Decree 30
-//! (`vanban_layout::conformance`). The report prints one line per rule:
+//! (`vanban_conformance`). The report prints one line per rule:
 //! `cargo test --test conformance -- --nocapture`.
 
 mod common;
 
-use vanban_layout::conformance::{Expectations, check};
+use vanban_conformance::{Expectations, check};
 use vanban_layout::fonts::FontSet;
 
 #[test]
@@ -20,7 +20,7 @@ fn every_fixture_conforms() {
             vanban_layout::style::style(&doc, fonts).unwrap_or_else(|e| panic!("{name}: {e}"));
         let pages = vanban_layout::paginate::paginate(&flow, fonts)
             .unwrap_or_else(|e| panic!("{name}: {e}"));
-        let report = check(&pages, &Expectations::from_flow(&flow));
+        let report = check(&pages, &Expectations::from_flow(&flow, fonts));
         println!("== {name} ({} pages)\n{report}", pages.pages.len());
         for r in report.failures() {
             failed.push(format!("{name}: {}: {}", r.rule, r.detail));
@@ -29,7 +29,7 @@ fn every_fixture_conforms() {
         for (i, a) in flow.attachments.iter().enumerate() {
             let pages = vanban_layout::paginate::paginate(a, fonts)
                 .unwrap_or_else(|e| panic!("{name} appendix file {i}: {e}"));
-            let report = check(&pages, &Expectations::from_flow(a));
+            let report = check(&pages, &Expectations::from_flow(a, fonts));
             println!(
                 "== {name}, appendix file {i} ({} pages)\n{report}",
                 pages.pages.len()

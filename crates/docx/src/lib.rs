@@ -54,6 +54,8 @@
 //! run's explicit size; a reference a clerk inserts in Word comes out as
 //! Word's superscript of that style size (not measured here: no Word).
 
+#![deny(missing_docs)]
+
 mod parts;
 mod story;
 mod units;

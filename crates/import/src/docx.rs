@@ -412,38 +412,27 @@ impl Styles {
         s
     }
 
-    /// The run properties of a style with its `basedOn` chain.
-    fn rprops(&self, id: &str) -> RProps {
-        let mut out = RProps::default();
-        let mut cur = Some(id.to_string());
-        let mut guard = 0;
-        while let Some(c) = cur {
-            guard += 1;
-            if guard > 20 {
-                break;
-            }
-            let Some(st) = self.map.get(&c) else { break };
-            out = out.over(&st.rpr);
-            cur = st.based_on.clone();
-        }
-        out
+    /// The style `id` and its `basedOn` ancestors, nearest first (at most
+    /// 20: a loop in the chain ends there).
+    fn chain<'s>(&'s self, id: &str) -> impl Iterator<Item = &'s Style> + 's {
+        let mut cur = self.map.get(id);
+        std::iter::from_fn(move || {
+            let st = cur?;
+            cur = st.based_on.as_deref().and_then(|b| self.map.get(b));
+            Some(st)
+        })
+        .take(20)
     }
 
+    /// The run properties of a style with its `basedOn` chain.
+    fn rprops(&self, id: &str) -> RProps {
+        self.chain(id)
+            .fold(RProps::default(), |out, st| out.over(&st.rpr))
+    }
+
+    /// The first value `f` finds along the style's `basedOn` chain.
     fn find<T>(&self, id: &str, f: impl Fn(&Style) -> Option<T>) -> Option<T> {
-        let mut cur = Some(id.to_string());
-        let mut guard = 0;
-        while let Some(c) = cur {
-            guard += 1;
-            if guard > 20 {
-                break;
-            }
-            let st = self.map.get(&c)?;
-            if let Some(v) = f(st) {
-                return Some(v);
-            }
-            cur = st.based_on.clone();
-        }
-        None
+        self.chain(id).find_map(f)
     }
 }
 
@@ -724,16 +713,14 @@ impl Cx {
                     .as_ref()
                     .and_then(|s| self.styles.find(s, |st| st.num.clone()))
             });
-        let mut extra = Vec::new();
-        self.runs(
-            node,
-            &base,
-            &mut p.runs,
-            &mut extra,
-            &mut p.rule,
-            loc,
-            depth,
-        );
+        let mut o = ParaOut {
+            runs: std::mem::take(&mut p.runs),
+            extra: Vec::new(),
+            rule: p.rule,
+        };
+        self.runs(node, &base, &mut o, loc, depth);
+        let extra = o.extra;
+        (p.runs, p.rule) = (o.runs, o.rule);
         if let Some((id, lvl)) = num
             && let Some(label) = self.label(&id, lvl)
             && !p.text().trim().is_empty()
@@ -803,59 +790,34 @@ impl Cx {
 
     /// The runs of a paragraph (or of a container inside it); text boxes
     /// go to `extra`, as paragraphs before this one.
-    #[allow(clippy::too_many_arguments)]
-    fn runs(
-        &mut self,
-        node: Node,
-        base: &RProps,
-        runs: &mut Vec<Run>,
-        extra: &mut Vec<Item>,
-        rule: &mut bool,
-        loc: &Loc,
-        depth: usize,
-    ) {
+    fn runs(&mut self, node: Node, base: &RProps, o: &mut ParaOut, loc: &Loc, depth: usize) {
         if depth > MAX_NESTING {
             return;
         }
         for c in node.children().filter(|c| c.is_element()) {
             let name = c.tag_name().name();
             if c.tag_name().namespace() == Some(MC) && name == "AlternateContent" {
-                // The first choice Word understood, else the fallback.
-                let pick = c
-                    .children()
-                    .find(|n| n.is_element() && n.tag_name().name() == "Choice")
-                    .or_else(|| {
-                        c.children()
-                            .find(|n| n.is_element() && n.tag_name().name() == "Fallback")
-                    });
-                if let Some(pk) = pick {
-                    self.runs(pk, base, runs, extra, rule, loc, depth + 1);
+                if let Some(pk) = alternate_pick(c) {
+                    self.runs(pk, base, o, loc, depth + 1);
                 }
                 continue;
             }
             if c.tag_name().namespace() != Some(W) {
                 // Drawing-ML / VML inside a run: text boxes and lines.
-                self.shape(c, extra, rule, loc, depth);
+                self.shape(c, o, loc, depth);
                 continue;
             }
             match name {
-                "r" => self.run(c, base, runs, extra, rule, loc, depth),
+                "r" => self.run(c, base, o, loc, depth),
                 "hyperlink" | "ins" | "smartTag" | "fldSimple" | "customXml" | "sdt"
-                | "sdtContent" | "moveTo" => self.runs(c, base, runs, extra, rule, loc, depth + 1),
+                | "sdtContent" | "moveTo" => self.runs(c, base, o, loc, depth + 1),
                 _ => {}
             }
         }
     }
 
     /// A drawing or picture: text boxes become paragraphs, lines rules.
-    fn shape(
-        &mut self,
-        node: Node,
-        extra: &mut Vec<Item>,
-        rule: &mut bool,
-        loc: &Loc,
-        depth: usize,
-    ) {
+    fn shape(&mut self, node: Node, o: &mut ParaOut, loc: &Loc, depth: usize) {
         let mut has_text = false;
         for d in node.descendants().filter(|n| is(n, "txbxContent")) {
             // Nested text boxes are walked by the outer one.
@@ -865,7 +827,7 @@ impl Cx {
             has_text = true;
             let mut items = Vec::new();
             self.block(d, &mut items, loc, depth + 1);
-            extra.extend(items);
+            o.extra.extend(items);
         }
         if !has_text {
             let line = node.descendants().any(|n| {
@@ -879,22 +841,14 @@ impl Cx {
                             .is_some())
             });
             if line {
-                *rule = true;
+                o.rule = true;
             }
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn run(
-        &mut self,
-        node: Node,
-        base: &RProps,
-        runs: &mut Vec<Run>,
-        extra: &mut Vec<Item>,
-        rule: &mut bool,
-        loc: &Loc,
-        depth: usize,
-    ) {
+    /// One `w:r`: its text (legacy encodings decoded) and footnote, with
+    /// its shapes.
+    fn run(&mut self, node: Node, base: &RProps, o: &mut ParaOut, loc: &Loc, depth: usize) {
         let rpr = child(&node, "rPr");
         let mut props = base.clone();
         if let Some(rs) = rpr
@@ -919,7 +873,7 @@ impl Cx {
         let mut note = None;
         for c in node.children().filter(|c| c.is_element()) {
             if c.tag_name().namespace() == Some(MC) || c.tag_name().namespace() != Some(W) {
-                self.runs_shape(c, extra, rule, loc, depth);
+                self.runs_shape(c, o, loc, depth);
                 continue;
             }
             match c.tag_name().name() {
@@ -941,7 +895,7 @@ impl Cx {
                         note = Some(self.footnotes.get(id).cloned().unwrap_or_default());
                     }
                 }
-                "drawing" | "pict" | "object" => self.shape(c, extra, rule, loc, depth),
+                "drawing" | "pict" | "object" => self.shape(c, o, loc, depth),
                 _ => {}
             }
         }
@@ -954,7 +908,7 @@ impl Cx {
         if text.is_empty() && note.is_none() {
             return;
         }
-        runs.push(Run {
+        o.runs.push(Run {
             text,
             bold: props.bold.unwrap_or(false),
             italic: props.italic.unwrap_or(false),
@@ -963,29 +917,38 @@ impl Cx {
         });
     }
 
-    fn runs_shape(
-        &mut self,
-        node: Node,
-        extra: &mut Vec<Item>,
-        rule: &mut bool,
-        loc: &Loc,
-        depth: usize,
-    ) {
+    /// A shape inside a run, or the chosen branch of an `mc:AlternateContent`.
+    fn runs_shape(&mut self, node: Node, o: &mut ParaOut, loc: &Loc, depth: usize) {
         if node.tag_name().namespace() == Some(MC) && node.tag_name().name() == "AlternateContent" {
-            let pick = node
-                .children()
-                .find(|n| n.is_element() && n.tag_name().name() == "Choice")
-                .or_else(|| {
-                    node.children()
-                        .find(|n| n.is_element() && n.tag_name().name() == "Fallback")
-                });
-            if let Some(pk) = pick {
+            if let Some(pk) = alternate_pick(node) {
                 for c in pk.children().filter(|c| c.is_element()) {
-                    self.shape(c, extra, rule, loc, depth + 1);
+                    self.shape(c, o, loc, depth + 1);
                 }
             }
         } else {
-            self.shape(node, extra, rule, loc, depth);
+            self.shape(node, o, loc, depth);
         }
     }
+}
+
+/// What the walk of a paragraph's runs gathers: its runs, the text boxes
+/// met (set as paragraphs before it) and whether a drawn line was met.
+struct ParaOut {
+    /// The paragraph's runs.
+    runs: Vec<Run>,
+    /// Text boxes' paragraphs.
+    extra: Vec<Item>,
+    /// A line shape or a paragraph border: the paragraph is a rule.
+    rule: bool,
+}
+
+/// The branch of an `mc:AlternateContent` to read: the first choice Word
+/// understood, else the fallback.
+fn alternate_pick<'a, 'i>(node: Node<'a, 'i>) -> Option<Node<'a, 'i>> {
+    node.children()
+        .find(|n| n.is_element() && n.tag_name().name() == "Choice")
+        .or_else(|| {
+            node.children()
+                .find(|n| n.is_element() && n.tag_name().name() == "Fallback")
+        })
 }

@@ -8,7 +8,7 @@
 //! (the paste box), [`docx_items`] + [`recognise_items`] for tools that
 //! split a file first (the model forms).
 
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 
 pub mod docx;
 pub mod error;

@@ -86,7 +86,7 @@ pub enum FontError {
 const COVERAGE_LIMIT: usize = 0x2100;
 
 /// One loaded face with its shaping plan.
-pub struct LoadedFace {
+pub(crate) struct LoadedFace {
     data: &'static [u8],
     face: Face<'static>,
     plan: ShapePlan,

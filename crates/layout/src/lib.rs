@@ -2,7 +2,8 @@
 //! [`vanban_model::Document`] into the backend-neutral [`flow::Flow`], and the
 //! typesetter that turns a `Flow` into positioned [`pages::Pages`] for the PDF.
 
-pub mod conformance;
+#![deny(missing_docs)]
+
 pub mod flow;
 pub mod fonts;
 pub mod pages;

@@ -7,7 +7,7 @@
 //! stream is decoded (`/FlateDecode` or none) and returned byte for byte.
 //! Signed files (incremental updates) are read through their `/Prev` chain.
 
-use crate::parse::{Dict, Doc, Obj};
+use crate::reader::{Dict, Doc, Obj};
 use std::io::Read;
 
 /// Largest decoded stream accepted: the 16 MiB input limit (an embedded
@@ -41,7 +41,7 @@ pub struct EmbeddedSource {
     pub data: Vec<u8>,
 }
 
-fn malformed(e: crate::parse::ParseError) -> ExtractError {
+fn malformed(e: crate::reader::ReadError) -> ExtractError {
     ExtractError::Malformed(e.0)
 }
 

@@ -37,7 +37,7 @@
 //! `/ToUnicode` CMap. PDF/A requires every font used in an appearance to be
 //! embedded (ISO 19005-2 §6.2.11.4).
 
-use crate::parse::{Dict, Obj};
+use crate::reader::{Dict, Obj};
 use std::io::Write;
 use vanban_layout::flow::RegionKind;
 use vanban_layout::fonts::FontId;

@@ -17,7 +17,7 @@
 
 use crate::extract::decode;
 use crate::form::{BELOW_BASELINE, FieldAlign, num};
-use crate::parse::{Dict, Doc, Obj};
+use crate::reader::{Dict, Doc, Obj};
 
 /// Why the fields could not be read or filled.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -68,7 +68,7 @@ pub enum FillError {
     },
 }
 
-fn malformed(e: crate::parse::ParseError) -> FillError {
+fn malformed(e: crate::reader::ReadError) -> FillError {
     FillError::Malformed(e.0)
 }
 

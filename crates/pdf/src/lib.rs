@@ -50,7 +50,7 @@ mod error;
 pub mod extract;
 pub mod form;
 pub mod issue;
-mod parse;
+mod reader;
 pub mod sign;
 mod tags;
 pub mod xmp;

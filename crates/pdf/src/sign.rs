@@ -44,7 +44,7 @@
 
 use crate::PdfError;
 use crate::form::{self, TextField};
-use crate::parse::{Dict, Doc, Obj};
+use crate::reader::{Dict, Doc, Obj};
 use vanban_layout::flow::RegionKind;
 use vanban_layout::fonts::FontId;
 use vanban_layout::pages::Pages;
@@ -193,66 +193,16 @@ pub fn add_form(
         return Err(err("the PDF already has an interactive form"));
     }
     let pages = doc.pages().map_err(|e| err(e.0))?;
-    let mut next = doc.size();
-    let mut objects: Vec<(u32, Vec<u8>)> = Vec::new();
-    let mut field_refs = Vec::new();
-    let mut page_annots: Vec<(usize, Vec<Obj>)> = Vec::new();
+    let mut w = Widgets {
+        pages: &pages,
+        next: doc.size(),
+        objects: Vec::new(),
+        field_refs: Vec::new(),
+        page_annots: Vec::new(),
+    };
 
     for f in fields {
-        let (page_num, _) = pages.get(f.page).ok_or_else(|| {
-            err(format!(
-                "field {} is on page {} of {}",
-                f.name,
-                f.page + 1,
-                pages.len()
-            ))
-        })?;
-        let [x1, y1, x2, y2] = f.rect;
-        let (w, h) = (x2 - x1, y2 - y1);
-        if !(w.is_finite() && h.is_finite() && w > 0.0 && h > 0.0) {
-            return Err(err(format!("field {} has an empty rectangle", f.name)));
-        }
-        let (annot, ap) = (next, next + 1);
-        next += 2;
-
-        // The empty appearance: a Form XObject of the rectangle's size.
-        let mut ap_dict = Dict::default();
-        ap_dict.set("Type", name("XObject"));
-        ap_dict.set("Subtype", name("Form"));
-        ap_dict.set(
-            "BBox",
-            Obj::Array(vec![Obj::Int(0), Obj::Int(0), real(w), real(h)]),
-        );
-        ap_dict.set("Resources", Obj::Dict(Dict::default()));
-        ap_dict.set("Length", Obj::Int(0));
-        let mut ap_bytes = Vec::new();
-        Obj::Dict(ap_dict).write(&mut ap_bytes);
-        ap_bytes.extend_from_slice(b"\nstream\n\nendstream");
-
-        let mut a = Dict::default();
-        a.set("Type", name("Annot"));
-        a.set("Subtype", name("Widget"));
-        a.set("FT", name("Sig"));
-        a.set("T", Obj::Str(f.name.as_bytes().to_vec()));
-        a.set(
-            "Rect",
-            Obj::Array(f.rect.iter().map(|v| real(*v)).collect()),
-        );
-        a.set("F", Obj::Int(4));
-        a.set("P", Obj::Ref(*page_num, 0));
-        let mut apd = Dict::default();
-        apd.set("N", Obj::Ref(ap, 0));
-        a.set("AP", Obj::Dict(apd));
-        let mut a_bytes = Vec::new();
-        Obj::Dict(a).write(&mut a_bytes);
-
-        objects.push((annot, a_bytes));
-        objects.push((ap, ap_bytes));
-        field_refs.push(Obj::Ref(annot, 0));
-        match page_annots.iter_mut().find(|(p, _)| *p == f.page) {
-            Some((_, v)) => v.push(Obj::Ref(annot, 0)),
-            None => page_annots.push((f.page, vec![Obj::Ref(annot, 0)])),
-        }
+        w.add(&f.name, f.page, f.rect, "Sig", Vec::new(), Vec::new(), b"")?;
     }
 
     // The text fields' fonts, one per face used, in /AcroForm /DR.
@@ -264,74 +214,38 @@ pub fn add_form(
         let data = faces
             .get(id.index())
             .ok_or_else(|| err(format!("no font data for the {id:?} face")))?;
-        let fo = form::font_objects(data, id, next).map_err(err)?;
-        dr_fonts.set(form::font_resource(id), Obj::Ref(next, 0));
-        next += form::FONT_OBJECTS;
-        objects.extend(fo.objects);
+        let fo = form::font_objects(data, id, w.next).map_err(err)?;
+        dr_fonts.set(form::font_resource(id), Obj::Ref(w.next, 0));
+        w.next += form::FONT_OBJECTS;
+        w.objects.extend(fo.objects);
     }
 
     for f in text {
-        let (page_num, _) = pages.get(f.page).ok_or_else(|| {
-            err(format!(
-                "field {} is on page {} of {}",
-                f.name,
-                f.page + 1,
-                pages.len()
-            ))
-        })?;
-        let [x1, y1, x2, y2] = f.rect;
-        let (w, h) = (x2 - x1, y2 - y1);
-        if !(w.is_finite() && h.is_finite() && w > 0.0 && h > 0.0) {
-            return Err(err(format!("field {} has an empty rectangle", f.name)));
-        }
-        let (annot, ap) = (next, next + 1);
-        next += 2;
-        let mut ap_dict = Dict::default();
-        ap_dict.set("Type", name("XObject"));
-        ap_dict.set("Subtype", name("Form"));
-        ap_dict.set(
-            "BBox",
-            Obj::Array(vec![Obj::Int(0), Obj::Int(0), real(w), real(h)]),
-        );
-        ap_dict.set("Resources", Obj::Dict(Dict::default()));
-        let empty = b"/Tx BMC\nEMC";
-        ap_dict.set("Length", Obj::Int(empty.len() as i64));
-        let mut ap_bytes = Vec::new();
-        Obj::Dict(ap_dict).write(&mut ap_bytes);
-        ap_bytes.extend_from_slice(b"\nstream\n");
-        ap_bytes.extend_from_slice(empty);
-        ap_bytes.extend_from_slice(b"\nendstream");
-
-        let mut a = Dict::default();
-        a.set("Type", name("Annot"));
-        a.set("Subtype", name("Widget"));
-        a.set("FT", name("Tx"));
-        a.set("T", Obj::Str(f.name.as_bytes().to_vec()));
-        a.set("TU", Obj::Str(form::text_string_bytes(&f.label)));
-        a.set(
-            "Rect",
-            Obj::Array(f.rect.iter().map(|v| real(*v)).collect()),
-        );
-        a.set("F", Obj::Int(4));
-        a.set("P", Obj::Ref(*page_num, 0));
-        // DoNotSpellCheck (bit 23) | DoNotScroll (bit 24).
-        a.set("Ff", Obj::Int((1 << 22) | (1 << 23)));
-        a.set("DA", Obj::Str(f.da().into_bytes()));
-        a.set("Q", Obj::Int(f.align.q()));
-        a.set("MaxLen", Obj::Int(i64::from(f.max_len)));
-        let mut apd = Dict::default();
-        apd.set("N", Obj::Ref(ap, 0));
-        a.set("AP", Obj::Dict(apd));
-        let mut a_bytes = Vec::new();
-        Obj::Dict(a).write(&mut a_bytes);
-        objects.push((annot, a_bytes));
-        objects.push((ap, ap_bytes));
-        field_refs.push(Obj::Ref(annot, 0));
-        match page_annots.iter_mut().find(|(p, _)| *p == f.page) {
-            Some((_, v)) => v.push(Obj::Ref(annot, 0)),
-            None => page_annots.push((f.page, vec![Obj::Ref(annot, 0)])),
-        }
+        let before_rect = vec![("TU", Obj::Str(form::text_string_bytes(&f.label)))];
+        let after_page = vec![
+            // DoNotSpellCheck (bit 23) | DoNotScroll (bit 24).
+            ("Ff", Obj::Int((1 << 22) | (1 << 23))),
+            ("DA", Obj::Str(f.da().into_bytes())),
+            ("Q", Obj::Int(f.align.q())),
+            ("MaxLen", Obj::Int(i64::from(f.max_len))),
+        ];
+        w.add(
+            f.name,
+            f.page,
+            f.rect,
+            "Tx",
+            before_rect,
+            after_page,
+            b"/Tx BMC\nEMC",
+        )?;
     }
+    let Widgets {
+        next,
+        mut objects,
+        field_refs,
+        page_annots,
+        ..
+    } = w;
 
     // New versions of the pages with widgets.
     for (index, annots) in page_annots {
@@ -369,6 +283,99 @@ pub fn add_form(
     let (startxref, old_trailer) = (doc.startxref, doc.trailer.clone());
     write_update(&mut pdf, (startxref, &old_trailer), root, &objects, next)?;
     Ok(pdf)
+}
+
+/// The widget annotations being added, their objects numbered from `next`.
+struct Widgets<'p> {
+    /// The file's pages: (object number, dictionary).
+    pages: &'p [(u32, Dict)],
+    /// The next free object number.
+    next: u32,
+    /// New objects: (number, bytes).
+    objects: Vec<(u32, Vec<u8>)>,
+    /// The fields for /AcroForm /Fields.
+    field_refs: Vec<Obj>,
+    /// Per page index, its new widgets.
+    page_annots: Vec<(usize, Vec<Obj>)>,
+}
+
+impl Widgets<'_> {
+    /// Adds a widget of field type `ft` named `name` on page `page` with an
+    /// appearance stream holding `appearance`; `before_rect` and
+    /// `after_page` are the type's own keys, written before `/Rect` and
+    /// after `/P`.
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        &mut self,
+        field: &str,
+        page: usize,
+        rect: [f32; 4],
+        ft: &str,
+        before_rect: Vec<(&str, Obj)>,
+        after_page: Vec<(&str, Obj)>,
+        appearance: &[u8],
+    ) -> Result<(), PdfError> {
+        let (page_num, _) = self.pages.get(page).ok_or_else(|| {
+            err(format!(
+                "field {field} is on page {} of {}",
+                page + 1,
+                self.pages.len()
+            ))
+        })?;
+        let [x1, y1, x2, y2] = rect;
+        let (w, h) = (x2 - x1, y2 - y1);
+        if !(w.is_finite() && h.is_finite() && w > 0.0 && h > 0.0) {
+            return Err(err(format!("field {field} has an empty rectangle")));
+        }
+        let (annot, ap) = (self.next, self.next + 1);
+        self.next += 2;
+
+        // The empty appearance: a Form XObject of the rectangle's size.
+        let mut ap_dict = Dict::default();
+        ap_dict.set("Type", name("XObject"));
+        ap_dict.set("Subtype", name("Form"));
+        ap_dict.set(
+            "BBox",
+            Obj::Array(vec![Obj::Int(0), Obj::Int(0), real(w), real(h)]),
+        );
+        ap_dict.set("Resources", Obj::Dict(Dict::default()));
+        let len = i64::try_from(appearance.len()).map_err(|_| err("appearance too long"))?;
+        ap_dict.set("Length", Obj::Int(len));
+        let mut ap_bytes = Vec::new();
+        Obj::Dict(ap_dict).write(&mut ap_bytes);
+        ap_bytes.extend_from_slice(b"\nstream\n");
+        ap_bytes.extend_from_slice(appearance);
+        ap_bytes.extend_from_slice(b"\nendstream");
+
+        let mut a = Dict::default();
+        a.set("Type", name("Annot"));
+        a.set("Subtype", name("Widget"));
+        a.set("FT", name(ft));
+        a.set("T", Obj::Str(field.as_bytes().to_vec()));
+        for (k, v) in before_rect {
+            a.set(k, v);
+        }
+        a.set("Rect", Obj::Array(rect.iter().map(|v| real(*v)).collect()));
+        a.set("F", Obj::Int(4));
+        a.set("P", Obj::Ref(*page_num, 0));
+        for (k, v) in after_page {
+            a.set(k, v);
+        }
+        let mut apd = Dict::default();
+        apd.set("N", Obj::Ref(ap, 0));
+        a.set("AP", Obj::Dict(apd));
+        let mut a_bytes = Vec::new();
+        Obj::Dict(a).write(&mut a_bytes);
+
+        self.objects.push((annot, a_bytes));
+        self.objects.push((ap, ap_bytes));
+        self.field_refs.push(Obj::Ref(annot, 0));
+        match self.page_annots.iter_mut().find(|(p, _)| *p == page) {
+            Some((_, v)) => v.push(Obj::Ref(annot, 0)),
+            None => self.page_annots.push((page, vec![Obj::Ref(annot, 0)])),
+        }
+        Ok(())
+    }
 }
 
 /// Appends an incremental update to `pdf` (whose newest cross-reference

@@ -6,8 +6,9 @@
 //! step therefore edits krilla's output, deterministically and without
 //! reparsing the whole file:
 //!
-//! 1. follow `startxref` → the classic xref table → the trailer's `/Root` →
-//!    the catalog's `/Metadata` object (krilla writes it uncompressed);
+//! 1. read the file with the crate's PDF reader ([`crate::reader`]):
+//!    `startxref` → the classic xref table → the trailer's `/Root` → the
+//!    catalog's `/Metadata` object (krilla writes it uncompressed);
 //! 2. add to the packet an `rdf:Description` in the namespace
 //!    [`crate::EOFFICE_NS`] (prefix [`crate::EOFFICE_PREFIX`]) with one `Text`
 //!    property per field, and, when the packet has a `pdfaExtension:schemas`
@@ -22,6 +23,7 @@
 //! [`PdfError::Xmp`] rather than write a broken PDF.
 
 use crate::PdfError;
+use crate::reader::{Doc, Lexer, Obj, find};
 
 /// Adds `fields` (name, value) to the XMP metadata of `pdf`, as described in
 /// the module documentation. No fields: `pdf` is returned unchanged.
@@ -30,11 +32,10 @@ pub fn add_eoffice(pdf: Vec<u8>, fields: &[(String, String)]) -> Result<Vec<u8>,
         return Ok(pdf);
     }
     let file = PdfFile::parse(&pdf)?;
-    let meta = file.metadata_stream(&pdf)?;
-    let packet = std::str::from_utf8(&pdf[meta.data.clone()])
+    let packet = std::str::from_utf8(&pdf[file.meta.data.clone()])
         .map_err(|_| err("the XMP packet is not UTF-8"))?;
     let new_packet = augment_packet(packet, fields)?;
-    Ok(file.replace_stream(&pdf, &meta, new_packet.as_bytes()))
+    Ok(file.replace_stream(&pdf, new_packet.as_bytes()))
 }
 
 fn err(message: &str) -> PdfError {
@@ -159,17 +160,17 @@ fn schema_entry(props: &[(String, &str, String)]) -> String {
     s
 }
 
-/// The parts of a krilla-written PDF the splice needs.
+/// The parts of a krilla-written PDF the splice needs, found with the
+/// crate's one PDF reader ([`crate::reader`]).
 struct PdfFile {
     /// Offset of the `xref` keyword.
     xref: usize,
-    /// Byte range of each xref entry's 10-digit offset, with its value
-    /// (in-use entries only).
-    entries: Vec<(u32, usize, usize)>,
+    /// Each in-use xref entry: (byte position of its 10-digit offset, offset).
+    entries: Vec<(usize, usize)>,
     /// Byte range of the number after the last `startxref`.
     startxref: std::ops::Range<usize>,
-    /// The catalog's object number.
-    root: u32,
+    /// The metadata stream.
+    meta: Stream,
 }
 
 /// The metadata stream object.
@@ -182,118 +183,69 @@ struct Stream {
 
 impl PdfFile {
     fn parse(pdf: &[u8]) -> Result<PdfFile, PdfError> {
-        let sx = rfind(pdf, b"startxref").ok_or_else(|| err("no startxref"))?;
-        let (num_start, xref) = number_after(pdf, sx + b"startxref".len())
-            .ok_or_else(|| err("no offset after startxref"))?;
-        let num_end = num_start + digits(&pdf[num_start..]);
-        let xref = usize::try_from(xref).map_err(|_| err("xref offset too large"))?;
-        if !pdf.get(xref..).is_some_and(|s| s.starts_with(b"xref")) {
+        let doc = Doc::open(pdf).map_err(|e| err(&e.0))?;
+        // A repaired read (startxref 0) or an incremental update cannot be
+        // spliced in place: one classic table, as krilla writes it.
+        if doc.startxref == 0 || !pdf[doc.startxref..].starts_with(b"xref") {
             return Err(err("startxref does not point at a classic xref table"));
         }
-        // One subsection "0 N" of fixed 20-byte entries (what pdf-writer writes).
-        let (p, first) = number_after(pdf, xref + 4).ok_or_else(|| err("bad xref header"))?;
-        let p = p + digits(&pdf[p..]);
-        let (p, count) = number_after(pdf, p).ok_or_else(|| err("bad xref header"))?;
-        if first != 0 {
-            return Err(err("xref table does not start at object 0"));
+        if doc.trailer.get("Prev").is_some() {
+            return Err(err("the file has incremental updates"));
         }
-        let mut at = p + digits(&pdf[p..]);
-        while pdf.get(at).is_some_and(|b| b.is_ascii_whitespace()) {
-            at += 1;
-        }
-        let mut entries = Vec::new();
-        for obj in 0..count {
-            let e = pdf
-                .get(at..at + 20)
-                .ok_or_else(|| err("xref table is truncated"))?;
-            if e[10] != b' ' || e[16] != b' ' || !e[..10].iter().all(u8::is_ascii_digit) {
+        let mut entries = Vec::with_capacity(doc.entry_at.len());
+        for (num, &at) in &doc.entry_at {
+            let field = pdf.get(at..at + 11).unwrap_or_default();
+            if field.len() != 11 || field[10] != b' ' || !field[..10].iter().all(u8::is_ascii_digit)
+            {
                 return Err(err("xref entry is not in the 20-byte format"));
             }
-            if e[17] == b'n' {
-                let off = parse_usize(&e[..10]).ok_or_else(|| err("bad xref offset"))?;
-                let obj = u32::try_from(obj).map_err(|_| err("too many objects"))?;
-                entries.push((obj, at, off));
-            }
-            at += 20;
+            let (_, off) = doc.offsets.get(num).copied().unwrap_or_default();
+            entries.push((at, off));
         }
-        let trailer = find(&pdf[at..], b"trailer").ok_or_else(|| err("no trailer"))? + at;
-        let trailer_dict = pdf
-            .get(trailer..sx)
-            .ok_or_else(|| err("trailer after startxref"))?;
-        let root = find(trailer_dict, b"/Root").ok_or_else(|| err("no /Root"))? + trailer;
-        let (_, root) = number_after(pdf, root + 5).ok_or_else(|| err("bad /Root"))?;
-        let root = u32::try_from(root).map_err(|_| err("bad /Root"))?;
-        Ok(PdfFile {
-            xref,
-            entries,
-            startxref: num_start..num_end,
-            root,
-        })
-    }
-
-    /// The offset where object `num` starts, and where the next object (or
-    /// the xref table) starts.
-    fn object_span(&self, num: u32) -> Result<(usize, usize), PdfError> {
-        let (_, _, start) = self
-            .entries
-            .iter()
-            .find(|(n, _, _)| *n == num)
-            .copied()
-            .ok_or_else(|| err("object missing from the xref table"))?;
-        let end = self
-            .entries
-            .iter()
-            .map(|(_, _, off)| *off)
-            .filter(|off| *off > start)
-            .min()
-            .unwrap_or(self.xref)
-            .min(self.xref);
-        if end <= start {
-            return Err(err("object lies after the xref table"));
-        }
-        Ok((start, end))
-    }
-
-    fn metadata_stream(&self, pdf: &[u8]) -> Result<Stream, PdfError> {
-        let (cs, ce) = self.object_span(self.root)?;
-        let catalog = &pdf[cs..ce];
-        let m = find(catalog, b"/Metadata").ok_or_else(|| err("the catalog has no /Metadata"))?;
-        let (_, meta) =
-            number_after(catalog, m + 9).ok_or_else(|| err("bad /Metadata reference"))?;
-        let meta = u32::try_from(meta).map_err(|_| err("bad /Metadata reference"))?;
-        let (ms, me) = self.object_span(meta)?;
-        let obj = &pdf[ms..me];
-        let l = find(obj, b"/Length").ok_or_else(|| err("metadata stream without /Length"))?;
-        let (ls, len) = number_after(obj, l + 7).ok_or_else(|| err("bad /Length"))?;
-        let le = ls + digits(&obj[ls..]);
-        let kw = find(obj, b"stream").ok_or_else(|| err("metadata object is not a stream"))?;
-        let mut ds = kw + 6;
-        if obj.get(ds) == Some(&b'\r') {
-            ds += 1;
-        }
-        if obj.get(ds) != Some(&b'\n') {
-            return Err(err("no end of line after `stream`"));
-        }
-        ds += 1;
-        let len = usize::try_from(len).map_err(|_| err("bad /Length"))?;
-        let de = ds + len;
-        if !obj.get(de..).is_some_and(|s| {
-            let s = s.strip_prefix(b"\r").unwrap_or(s);
-            s.strip_prefix(b"\n").unwrap_or(s).starts_with(b"endstream")
-        }) {
-            return Err(err("metadata stream /Length does not end at endstream"));
-        }
-        if find(&obj[..kw], b"/Filter").is_some() {
+        let (_, catalog) = doc.catalog().map_err(|e| err(&e.0))?;
+        let Some(Obj::Ref(meta, _)) = catalog.get("Metadata") else {
+            return Err(err("the catalog has no /Metadata"));
+        };
+        let obj = doc.get(*meta).map_err(|e| err(&e.0))?;
+        let (Obj::Dict(dict), Some(data)) = (&obj.obj, obj.stream) else {
+            return Err(err("metadata object is not a stream"));
+        };
+        if dict.get("Filter").is_some() {
             return Err(err("metadata stream is compressed"));
         }
-        Ok(Stream {
-            length: ms + ls..ms + le,
-            data: ms + ds..ms + de,
+        let Some(Obj::Int(len)) = dict.get("Length") else {
+            return Err(err("bad /Length"));
+        };
+        if usize::try_from(*len).ok() != Some(data.len())
+            || !pdf.get(data.end..).is_some_and(|s| {
+                let s = s.strip_prefix(b"\r").unwrap_or(s);
+                s.strip_prefix(b"\n").unwrap_or(s).starts_with(b"endstream")
+            })
+        {
+            return Err(err("metadata stream /Length does not end at endstream"));
+        }
+        // The `/Length` value's bytes, in the dictionary before the data.
+        let (_, start) = doc.offsets.get(meta).copied().unwrap_or_default();
+        let head = pdf.get(start..data.start).unwrap_or_default();
+        let l = find(head, b"/Length").ok_or_else(|| err("bad /Length"))?;
+        let mut lx = Lexer::new(pdf, start + l + b"/Length".len());
+        lx.skip_ws();
+        let length_at = lx.pos;
+        lx.uint().ok_or_else(|| err("bad /Length"))?;
+        Ok(PdfFile {
+            xref: doc.startxref,
+            entries,
+            startxref: doc.startxref_at.clone(),
+            meta: Stream {
+                length: length_at..lx.pos,
+                data,
+            },
         })
     }
 
     /// `pdf` with the stream data replaced and every offset after it moved.
-    fn replace_stream(&self, pdf: &[u8], s: &Stream, data: &[u8]) -> Vec<u8> {
+    fn replace_stream(&self, pdf: &[u8], data: &[u8]) -> Vec<u8> {
+        let s = &self.meta;
         let new_len = data.len().to_string();
         let mut out = Vec::with_capacity(pdf.len() + data.len());
         out.extend_from_slice(&pdf[..s.length.start]);
@@ -313,7 +265,7 @@ impl PdfFile {
                 old
             }
         };
-        for &(_, at, off) in &self.entries {
+        for &(at, off) in &self.entries {
             let entry = shift(at);
             let value = format!("{:010}", shift(off));
             out[entry..entry + 10].copy_from_slice(value.as_bytes());
@@ -325,35 +277,6 @@ impl PdfFile {
         fixed.extend_from_slice(&out[sx.end..]);
         fixed
     }
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).rposition(|w| w == needle)
-}
-
-fn digits(s: &[u8]) -> usize {
-    s.iter().take_while(|b| b.is_ascii_digit()).count()
-}
-
-fn parse_usize(s: &[u8]) -> Option<usize> {
-    std::str::from_utf8(s).ok()?.parse().ok()
-}
-
-/// Skips whitespace from `at` and reads a decimal number: (its start, value).
-fn number_after(s: &[u8], mut at: usize) -> Option<(usize, u64)> {
-    while s.get(at).is_some_and(|b| b.is_ascii_whitespace()) {
-        at += 1;
-    }
-    let n = digits(s.get(at..)?);
-    if n == 0 || n > 18 {
-        return None;
-    }
-    let v = std::str::from_utf8(&s[at..at + n]).ok()?.parse().ok()?;
-    Some((at, v))
 }
 
 #[cfg(test)]

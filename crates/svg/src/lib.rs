@@ -11,7 +11,7 @@
 //! The output is deterministic: no clock, no random ids, no hash-map order
 //! (glyph definitions come in first-use order), numbers with fixed decimals.
 
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 
 use std::collections::BTreeSet;
 use std::fmt::Write;

@@ -32,8 +32,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
-pub use blocks::{resize_seals, seal_region, seal_region_sized};
-pub use linebreak::is_break_space;
+pub use blocks::{resize_seals, seal_region};
 
 /// Errors while typesetting.
 #[derive(Debug, thiserror::Error)]
@@ -61,10 +60,10 @@ pub enum LayoutError {
 pub const SPACE_BEFORE_AT_PAGE_TOP: bool = false;
 
 /// Tolerance of length comparisons, in points (Typst's `Abs::fits` idea).
-pub const EPSILON: f32 = 1e-3;
+pub(crate) const EPSILON: f32 = 1e-3;
 
 /// Whether `size` fits into `available`, with [`EPSILON`] tolerance.
-pub fn fits(size: f32, available: f32) -> bool {
+pub(crate) fn fits(size: f32, available: f32) -> bool {
     size <= available + EPSILON
 }
 
@@ -86,7 +85,7 @@ pub const DEVICE_UNITS_PER_PT: f32 = 120.0;
 /// [`DEVICE_UNITS_PER_PT`]: lines of italic and bold italic text, and
 /// lines whose last run only is italic, need 26 twips more at 14 pt and 24
 /// at 13 pt; a line whose italic run is followed by upright text needs none.
-pub const ITALIC_CORRECTION_DIVISOR: i64 = 12;
+pub(crate) const ITALIC_CORRECTION_DIVISOR: i64 = 12;
 
 /// A glyph advance of `units` font units at `scale` points per unit, in
 /// whole device units ([`DEVICE_UNITS_PER_PT`]).

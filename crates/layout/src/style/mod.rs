@@ -15,7 +15,7 @@ mod header;
 mod info;
 pub use info::metadata_recipients;
 pub mod rules;
-pub mod text;
+pub(crate) mod text;
 
 use crate::flow::{
     Align, Block, DocInfo, Flow, FontStyle, FootnoteRef, FootnoteStyle, Mark, PageGeometry,
@@ -150,7 +150,7 @@ fn bump_space_before(blocks: &mut Vec<Block>, at: usize, min: f32) {
 }
 
 /// The page geometry: A4 and the document's margins (Decree 30 App. I §I.1, §I.3).
-pub fn page_geometry(doc: &Document) -> PageGeometry {
+pub(crate) fn page_geometry(doc: &Document) -> PageGeometry {
     let (t, b, l, r) = match doc.style.margins_mm {
         Some(m) => (m.top, m.bottom, m.left, m.right),
         None => (

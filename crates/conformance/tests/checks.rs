@@ -1,7 +1,7 @@
 //! The conformance checks fail on hand-made wrong pages: a real fixture's
 //! pages, mutated the way a faulty typesetter would set them.
 
-use vanban_layout::conformance::{Expectations, Report, check, rule};
+use vanban_conformance::{Expectations, Report, check, rule};
 use vanban_layout::flow::Flow;
 use vanban_layout::fonts::{FontId, FontSet};
 use vanban_layout::pages::{Glyph, Item, Pages, PlacedText};
@@ -27,7 +27,7 @@ fn typeset(json: &str) -> (Flow, Pages) {
 /// A fixture's pages and what its flow expects of them.
 fn fixture(name: &str) -> (Pages, Expectations) {
     let (flow, pages) = typeset(&fixture_json(name));
-    (pages, Expectations::from_flow(&flow))
+    (pages, Expectations::from_flow(&flow, FontSet::bundled()))
 }
 
 fn failing(report: &Report) -> Vec<&'static str> {
@@ -215,7 +215,7 @@ fn a_justified_line_ending_short_fails() {
         .paras
         .iter()
         .find(|(_, p)| {
-            p.place == vanban_layout::conformance::Place::Flow
+            p.place == vanban_conformance::Place::Flow
                 && p.align == vanban_layout::flow::Align::Justify
                 && !p.forced_breaks
         })
@@ -262,7 +262,7 @@ fn appendix_file() -> (Pages, Expectations) {
     assert_eq!(flow.attachments.len(), 1);
     let a = &flow.attachments[0];
     let pages = vanban_layout::paginate::paginate(a, FontSet::bundled()).expect("paginate");
-    (pages, Expectations::from_flow(a))
+    (pages, Expectations::from_flow(a, FontSet::bundled()))
 }
 
 #[test]
@@ -317,6 +317,35 @@ fn an_unnumbered_document_with_an_appendix_has_one_number_blank() {
         .map(|(i, _)| i)
         .collect();
     assert_eq!(blanks, [0], "number blanks on pages {blanks:?}");
-    let report = check(&pages, &Expectations::from_flow(&flow));
+    let report = check(&pages, &Expectations::from_flow(&flow, FontSet::bundled()));
     assert!(report.ok(), "{report}");
+}
+
+/// The typesetter and the walk of the flow number paragraphs alike; a drawn
+/// paragraph numbered as a flow paragraph of another role (the orders drifted)
+/// or as none at all fails the block rule.
+#[test]
+fn a_paragraph_numbered_out_of_the_flow_order_fails() {
+    let (pages, e) = fixture("cong-van.json");
+    assert!(check(&pages, &e).get(rule::BLOCKS).is_some_and(|r| r.ok));
+
+    let form_block = e
+        .paras
+        .iter()
+        .find(|(_, p)| p.role == vanban_layout::flow::Role::Form)
+        .map(|(b, _)| *b)
+        .expect("a form paragraph");
+    let mut drifted = pages.clone();
+    let body = texts_mut(&mut drifted)
+        .find(|t| t.role == vanban_layout::flow::Role::Body)
+        .expect("a body run");
+    body.block = form_block;
+    assert_fails(&check(&drifted, &e), rule::BLOCKS);
+
+    let mut unknown = pages;
+    let first = texts_mut(&mut unknown)
+        .find(|t| !t.artifact)
+        .expect("a run");
+    first.block = u32::MAX - 1;
+    assert_fails(&check(&unknown, &e), rule::BLOCKS);
 }

@@ -2,9 +2,10 @@
 //! classic cross-reference tables (with `/Prev` chains of incremental
 //! updates) and plain indirect objects and streams.
 //!
-//! It serves the two post-steps that read PDFs: the signature fields
-//! ([`crate::sign`], which reads krilla's own output) and the source
-//! extraction ([`crate::extract`], which reads any file a user hands it).
+//! It serves every step that reads a PDF: the XMP splice ([`crate::xmp`])
+//! and the signature fields ([`crate::sign`]), which read krilla's own
+//! output, the issuance fill ([`crate::issue`]) and the source extraction
+//! ([`crate::extract`], which reads any file a user hands it).
 //! Every malformed input gives an [`Err`] with a readable message, never a
 //! panic; nesting depth and object counts are bounded.
 //!
@@ -18,12 +19,12 @@ use std::ops::Range;
 
 /// A parse failure, with a message for the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ParseError(pub String);
+pub(crate) struct ReadError(pub String);
 
-pub(crate) type Result<T> = std::result::Result<T, ParseError>;
+pub(crate) type Result<T> = std::result::Result<T, ReadError>;
 
 fn fail<T>(msg: impl Into<String>) -> Result<T> {
-    Err(ParseError(msg.into()))
+    Err(ReadError(msg.into()))
 }
 
 /// A PDF object.
@@ -298,7 +299,7 @@ impl<'a> Lexer<'a> {
                         let n: i64 = std::str::from_utf8(t)
                             .ok()
                             .and_then(|s| s.parse().ok())
-                            .ok_or_else(|| ParseError(format!("bad number at byte {at}")))?;
+                            .ok_or_else(|| ReadError(format!("bad number at byte {at}")))?;
                         // `N G R`?
                         let save = self.pos;
                         if let Some(g) = self.uint() {
@@ -467,6 +468,13 @@ pub(crate) struct Doc<'a> {
     pub trailer: Dict,
     /// Offset of the newest cross-reference section (the last `startxref`).
     pub startxref: usize,
+    /// Object number → byte position of the 10-digit offset field of its
+    /// newest cross-reference entry (empty when the file was repaired by
+    /// scanning): what a splice that moves objects rewrites.
+    pub entry_at: BTreeMap<u32, usize>,
+    /// Byte range of the number after the last `startxref` (empty when the
+    /// file was repaired by scanning).
+    pub startxref_at: Range<usize>,
 }
 
 /// Most objects accepted in one file (bounds memory on hostile input).
@@ -485,13 +493,17 @@ impl<'a> Doc<'a> {
     }
 
     fn from_xref(bytes: &'a [u8]) -> Result<Doc<'a>> {
-        let sx = rfind(bytes, b"startxref").ok_or_else(|| ParseError("no startxref".into()))?;
+        let sx = rfind(bytes, b"startxref").ok_or_else(|| ReadError("no startxref".into()))?;
         let mut lx = Lexer::new(bytes, sx + 9);
+        lx.skip_ws();
+        let number_at = lx.pos;
         let startxref = lx
             .uint()
             .and_then(|v| usize::try_from(v).ok())
-            .ok_or_else(|| ParseError("no offset after startxref".into()))?;
+            .ok_or_else(|| ReadError("no offset after startxref".into()))?;
+        let startxref_at = number_at..lx.pos;
         let mut offsets = BTreeMap::new();
+        let mut entry_at = BTreeMap::new();
         let mut trailer: Option<Dict> = None;
         let mut at = startxref;
         let mut seen = Vec::new();
@@ -501,12 +513,13 @@ impl<'a> Doc<'a> {
             }
             seen.push(at);
             let (entries, t) = read_xref_table(bytes, at)?;
-            for (n, g, off) in entries {
+            for (n, g, off, at) in entries {
                 offsets.entry(n).or_insert((g, off));
+                entry_at.entry(n).or_insert(at);
             }
             let prev = match t.get("Prev") {
                 Some(Obj::Int(p)) => {
-                    Some(usize::try_from(*p).map_err(|_| ParseError("bad /Prev offset".into()))?)
+                    Some(usize::try_from(*p).map_err(|_| ReadError("bad /Prev offset".into()))?)
                 }
                 _ => None,
             };
@@ -518,12 +531,14 @@ impl<'a> Doc<'a> {
                 None => break,
             }
         }
-        let trailer = trailer.ok_or_else(|| ParseError("no trailer".into()))?;
+        let trailer = trailer.ok_or_else(|| ReadError("no trailer".into()))?;
         Ok(Doc {
             bytes,
             offsets,
             trailer,
             startxref,
+            entry_at,
+            startxref_at,
         })
     }
 
@@ -561,7 +576,7 @@ impl<'a> Doc<'a> {
                 offsets.insert(n, (g, s));
             }
         }
-        let t = rfind(bytes, b"trailer").ok_or_else(|| ParseError("no trailer".into()))?;
+        let t = rfind(bytes, b"trailer").ok_or_else(|| ReadError("no trailer".into()))?;
         let trailer = match Lexer::new(bytes, t + 7).object()? {
             Obj::Dict(d) => d,
             _ => return fail("the trailer is not a dictionary"),
@@ -571,6 +586,8 @@ impl<'a> Doc<'a> {
             offsets,
             trailer,
             startxref: 0,
+            entry_at: BTreeMap::new(),
+            startxref_at: 0..0,
         })
     }
 
@@ -588,7 +605,7 @@ impl<'a> Doc<'a> {
         let &(_, off) = self
             .offsets
             .get(&num)
-            .ok_or_else(|| ParseError(format!("object {num} is not in the file")))?;
+            .ok_or_else(|| ReadError(format!("object {num} is not in the file")))?;
         let mut lx = Lexer::new(self.bytes, off);
         let n = lx.uint();
         let _g = lx.uint();
@@ -624,7 +641,7 @@ impl<'a> Doc<'a> {
                 _ => {
                     // Bad or missing /Length: up to `endstream`.
                     let e = find(&self.bytes[ds..], b"endstream")
-                        .ok_or_else(|| ParseError(format!("object {num}: no endstream")))?;
+                        .ok_or_else(|| ReadError(format!("object {num}: no endstream")))?;
                     let mut e = ds + e;
                     if e > ds && self.bytes[e - 1] == b'\n' {
                         e -= 1;
@@ -703,11 +720,12 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// In-use cross-reference entries: (object number, generation, offset,
+/// byte position of the offset field).
+type Entries = Vec<(u32, u16, usize, usize)>;
+
 /// One classic cross-reference section at `at`: its in-use entries and its
 /// trailer dictionary.
-/// In-use cross-reference entries: (object number, generation, offset).
-type Entries = Vec<(u32, u16, usize)>;
-
 fn read_xref_table(bytes: &[u8], at: usize) -> Result<(Entries, Dict)> {
     let mut lx = Lexer::new(bytes, at);
     lx.skip_ws();
@@ -723,12 +741,14 @@ fn read_xref_table(bytes: &[u8], at: usize) -> Result<(Entries, Dict)> {
     while let Some(first) = lx.uint() {
         let count = lx
             .uint()
-            .ok_or_else(|| ParseError("bad xref subsection header".into()))?;
+            .ok_or_else(|| ReadError("bad xref subsection header".into()))?;
         total += count;
         if total > MAX_OBJECTS {
             return fail("too many objects in the cross-reference table");
         }
         for i in 0..count {
+            lx.skip_ws();
+            let field = lx.pos;
             let off = lx.uint();
             let gen_ = lx.uint();
             lx.skip_ws();
@@ -737,13 +757,13 @@ fn read_xref_table(bytes: &[u8], at: usize) -> Result<(Entries, Dict)> {
                 return fail("bad cross-reference entry");
             };
             if kind == b"n" && off > 0 {
-                let n = u32::try_from(first + i).map_err(|_| ParseError("bad object".into()))?;
-                let g = u16::try_from(gen_).map_err(|_| ParseError("bad generation".into()))?;
-                let off = usize::try_from(off).map_err(|_| ParseError("bad offset".into()))?;
+                let n = u32::try_from(first + i).map_err(|_| ReadError("bad object".into()))?;
+                let g = u16::try_from(gen_).map_err(|_| ReadError("bad generation".into()))?;
+                let off = usize::try_from(off).map_err(|_| ReadError("bad offset".into()))?;
                 if off >= bytes.len() {
                     return fail(format!("object {n} lies beyond the end of the file"));
                 }
-                entries.push((n, g, off));
+                entries.push((n, g, off, field));
             } else if kind != b"f" && kind != b"n" {
                 return fail("bad cross-reference entry type");
             }

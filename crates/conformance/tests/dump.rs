@@ -1,5 +1,5 @@
-//! Prints a fixture's pages (`cargo test -p vanban-layout --test
-//! conformance_dump -- --ignored --nocapture`), to see what the conformance
+//! Prints a fixture's pages (`cargo test -p vanban-conformance --test
+//! dump -- --ignored --nocapture`), to see what the conformance
 //! checks look at. Set `VANBAN_FIXTURE` to a file name in `fixtures/`.
 
 use vanban_layout::fonts::FontSet;
