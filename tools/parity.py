@@ -7,8 +7,15 @@ with their positions (`pdftotext -bbox-layout`), and report page counts, the
 share of lines identical word for word, the pages whose first and last lines
 agree, and the first differences.
 
-Usage: tools/parity.py [--vanban PATH] [--json] [FIXTURE.json ...]
-Exit status: 0 when every fixture has equal page counts, 1 otherwise.
+Page breaks: a page of ours and the same page of LibreOffice's agree when
+they hold the same lines in the same order (body, footnotes and page number
+alike), so the first line of every page is the same and the pages break
+identically. `pages_identical` counts them; `first_page_difference` names
+the first page that does not agree, with the first lines of both.
+
+Usage: tools/parity.py [--vanban PATH] [--json] [--keep DIR] [FIXTURE.json ...]
+Exit status: 0 when every fixture has equal page counts and identical pages,
+1 otherwise.
 """
 
 import argparse
@@ -17,6 +24,7 @@ import html
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -84,6 +92,24 @@ def compare(ours, theirs):
     for pa, pb in zip(ours, theirs):
         if pa and pb and pa[0][0] == pb[0][0] and pa[-1][0] == pb[-1][0]:
             pages_agree += 1
+    # Page breaks: every page holds the same lines as LibreOffice's page.
+    pages_identical = 0
+    first_page_difference = None
+    for n, (pa, pb) in enumerate(zip(ours, theirs), start=1):
+        la, lb = [l[0] for l in pa], [l[0] for l in pb]
+        la, lb = unjoin(la, lb), unjoin(lb, la)
+        if la == lb:
+            pages_identical += 1
+        elif first_page_difference is None:
+            first_page_difference = {
+                "page": n,
+                "ours_first": la[:2],
+                "libreoffice_first": lb[:2],
+                "ours_last": la[-2:],
+                "libreoffice_last": lb[-2:],
+            }
+    if first_page_difference is None and len(ours) != len(theirs):
+        first_page_difference = {"page": min(len(ours), len(theirs)) + 1}
     diffs = []
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag != "equal":
@@ -97,6 +123,8 @@ def compare(ours, theirs):
         "lines_libreoffice": len(b),
         "lines_identical_share": round(share, 4),
         "pages_first_last_agree": pages_agree,
+        "pages_identical": pages_identical,
+        "first_page_difference": first_page_difference,
         "first_differences": diffs,
     }
 
@@ -105,6 +133,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--vanban", default="target/release/vanban")
     ap.add_argument("--json", action="store_true", help="print JSON instead of text")
+    ap.add_argument("--keep", help="keep both PDFs of each document in this folder (ours as NAME.pdf, LibreOffice's as NAME.lo.pdf)")
     ap.add_argument("fixtures", nargs="*")
     args = ap.parse_args()
     fixtures = args.fixtures or sorted(
@@ -113,20 +142,30 @@ def main():
     results = {}
     ok = True
     with tempfile.TemporaryDirectory() as tmp:
+        stems = []
         for fx in fixtures:
             stem = os.path.splitext(os.path.basename(fx))[0]
             subprocess.run([args.vanban, "render", fx, "-o", tmp + "/"], check=True, capture_output=True)
-            lo = os.path.join(tmp, "lo")
-            os.makedirs(lo, exist_ok=True)
-            subprocess.run(
-                ["soffice", "--headless", "--convert-to", "pdf", "--outdir", lo, os.path.join(tmp, stem + ".docx")],
-                check=True,
-                capture_output=True,
-                env={**os.environ, "HOME": tmp},
-            )
+            stems.append(stem)
+        # One LibreOffice run converts every DOCX (its start-up is most of
+        # the cost of a conversion).
+        lo = os.path.join(tmp, "lo")
+        os.makedirs(lo, exist_ok=True)
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", lo]
+            + [os.path.join(tmp, stem + ".docx") for stem in stems],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "HOME": tmp},
+        )
+        for stem in stems:
             r = compare(lines_of(os.path.join(tmp, stem + ".pdf")), lines_of(os.path.join(lo, stem + ".pdf")))
             results[stem] = r
-            ok &= r["pages_ours"] == r["pages_libreoffice"]
+            if args.keep:
+                os.makedirs(args.keep, exist_ok=True)
+                shutil.copy(os.path.join(tmp, stem + ".pdf"), os.path.join(args.keep, stem + ".pdf"))
+                shutil.copy(os.path.join(lo, stem + ".pdf"), os.path.join(args.keep, stem + ".lo.pdf"))
+            ok &= r["pages_ours"] == r["pages_libreoffice"] == r["pages_identical"]
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
     else:
@@ -135,8 +174,11 @@ def main():
                 f"{stem:22} pages {r['pages_ours']}/{r['pages_libreoffice']}  "
                 f"lines identical {100 * r['lines_identical_share']:.1f}% "
                 f"({r['lines_ours']}/{r['lines_libreoffice']})  "
-                f"pages first+last agree {r['pages_first_last_agree']}"
+                f"pages first+last agree {r['pages_first_last_agree']}  "
+                f"pages identical {r['pages_identical']}"
             )
+            if r["first_page_difference"]:
+                print(f"    first page that differs: {r['first_page_difference']}")
             for d in r["first_differences"][:3]:
                 print(f"    ours: {d['ours']}\n    LO:   {d['libreoffice']}")
     sys.exit(0 if ok else 1)
