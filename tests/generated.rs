@@ -571,8 +571,8 @@ fn generated_sample_pages_agree_with_libreoffice() {
     let mut bad = Vec::new();
     for (name, r) in cases {
         let same_lines = r["lines_identical_share"].as_f64() == Some(1.0);
-        let same_pages = r["pages_ours"] == r["pages_libreoffice"]
-            && r["pages_identical"] == r["pages_ours"];
+        let same_pages =
+            r["pages_ours"] == r["pages_libreoffice"] && r["pages_identical"] == r["pages_ours"];
         if !(same_lines && same_pages) {
             bad.push(format!(
                 "{name}: pages {}/{}, identical pages {}, lines {}; first page that differs: {}; first line differences: {}",
@@ -585,5 +585,11 @@ fn generated_sample_pages_agree_with_libreoffice() {
             ));
         }
     }
-    assert!(bad.is_empty(), "{} of {} cases differ:\n{}", bad.len(), cases.len(), bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} of {} cases differ:\n{}",
+        bad.len(),
+        cases.len(),
+        bad.join("\n")
+    );
 }

@@ -165,3 +165,24 @@ fn every_mark_has_its_note_on_its_page() {
         }
     }
 }
+
+#[test]
+fn a_two_line_paragraph_moves_with_the_note_of_its_second_line() {
+    // Issue 12 item 10 (b): 7 lines used, 45 pt left. The paragraph's two
+    // lines (30 pt) fit, but with the note of its second line (gap 4 +
+    // separator 6 + 2 lines 30) they do not: the first line must not stay
+    // behind as an orphan; both move with the note, as in LibreOffice.
+    let mut p = para_runs(
+        vec![text("x"), Run::LineBreak, text("y"), fnref(1, 2)],
+        Align::Justify,
+    );
+    p.widow_control = true;
+    let f = flow(vec![section(vec![
+        Block::Para(nlines("a", 7)),
+        Block::Para(p),
+    ])]);
+    let pages = run(&f);
+    assert_eq!(page_of(&pages, "x"), Some(1));
+    assert_eq!(page_of(&pages, "y"), Some(1));
+    assert_eq!(note_texts(&pages.pages[1]), vec!["n1.1", "n1.2"]);
+}
