@@ -7,7 +7,11 @@ with their positions (`pdftotext -bbox-layout`), and report page counts, the
 share of lines identical word for word, the pages whose first and last lines
 agree, and the first differences.
 
-Page breaks: a page of ours and the same page of LibreOffice's agree when
+`page_break_difference` names the first line that is identical in both
+but on different pages (null when, as far as the lines agree, every line is
+on the same page). `pages_first_line_agree` counts the pages whose first line
+(after the page number) is the same in both. A page of ours and the same
+page of LibreOffice's are identical when
 they hold the same lines in the same order (body, footnotes and page number
 alike), so the first line of every page is the same and the pages break
 identically. `pages_identical` counts them; `first_page_difference` names
@@ -108,6 +112,35 @@ def compare(ours, theirs):
                 "ours_last": la[-2:],
                 "libreoffice_last": lb[-2:],
             }
+    # The first line of each page (after the page number): the page breaks
+    # themselves, even where a line inside a page differs.
+    def first_line(page):
+        for text, _, _ in page:
+            if not text.isdigit():
+                return text
+        return None
+
+    first_lines_agree = sum(
+        1 for pa, pb in zip(ours, theirs) if first_line(pa) == first_line(pb)
+    )
+    first_line_differences = [
+        {"page": n, "ours": first_line(pa), "libreoffice": first_line(pb)}
+        for n, (pa, pb) in enumerate(zip(ours, theirs), start=1)
+        if first_line(pa) != first_line(pb)
+    ]
+    # Page breaks as far as the lines agree: walking both documents line by
+    # line, every line identical so far must be on the same page in both.
+    # (Where a line itself differs, what follows may break differently for
+    # that reason; the line comparison reports it.)
+    fa = [(n, l[0]) for n, p in enumerate(ours, start=1) for l in p]
+    fb = [(n, l[0]) for n, p in enumerate(theirs, start=1) for l in p]
+    page_break_difference = None
+    for (na, ta), (nb, tb) in zip(fa, fb):
+        if ta != tb:
+            break
+        if na != nb:
+            page_break_difference = {"line": ta, "page_ours": na, "page_libreoffice": nb}
+            break
     if first_page_difference is None and len(ours) != len(theirs):
         first_page_difference = {"page": min(len(ours), len(theirs)) + 1}
     diffs = []
@@ -124,6 +157,9 @@ def compare(ours, theirs):
         "lines_identical_share": round(share, 4),
         "pages_first_last_agree": pages_agree,
         "pages_identical": pages_identical,
+        "pages_first_line_agree": first_lines_agree,
+        "page_break_difference": page_break_difference,
+        "page_first_line_differences": first_line_differences,
         "first_page_difference": first_page_difference,
         "first_differences": diffs,
     }
