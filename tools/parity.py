@@ -8,8 +8,8 @@ share of lines identical word for word, the pages whose first and last lines
 agree, and the first differences.
 
 `page_break_difference` names the first line that is identical in both
-but on different pages (null when, as far as the lines agree, every line is
-on the same page). `pages_first_line_agree` counts the pages whose first line
+files but on different pages, before the first page that holds a line
+broken differently (null when there is none). `pages_first_line_agree` counts the pages whose first line
 (after the page number) is the same in both. A page of ours and the same
 page of LibreOffice's are identical when
 they hold the same lines in the same order (body, footnotes and page number
@@ -128,19 +128,27 @@ def compare(ours, theirs):
         for n, (pa, pb) in enumerate(zip(ours, theirs), start=1)
         if first_line(pa) != first_line(pb)
     ]
-    # Page breaks as far as the lines agree: walking both documents line by
-    # line, every line identical so far must be on the same page in both.
-    # (Where a line itself differs, what follows may break differently for
-    # that reason; the line comparison reports it.)
+    # Page breaks as far as the lines agree. A line is matched when its
+    # text occurs as often in both files. Up to the first page holding an
+    # unmatched line (a line broken differently), every line whose text
+    # occurs once in each file must be on the same page in both: a line
+    # that moved to another page (a widow, a keep, a footnote that did not
+    # fit) is a page-break difference even though every line is identical.
+    from collections import Counter
+
     fa = [(n, l[0]) for n, p in enumerate(ours, start=1) for l in p]
     fb = [(n, l[0]) for n, p in enumerate(theirs, start=1) for l in p]
+    ca, cb = Counter(t for _, t in fa), Counter(t for _, t in fb)
+    unmatched = [n for n, t in fa if ca[t] != cb[t]] + [n for n, t in fb if ca[t] != cb[t]]
+    first_unmatched = min(unmatched, default=max(len(ours), len(theirs)) + 1)
+    page_a = {t: n for n, t in fa if ca[t] == 1}
+    page_b = {t: n for n, t in fb if cb[t] == 1}
     page_break_difference = None
-    for (na, ta), (nb, tb) in zip(fa, fb):
-        if ta != tb:
-            break
-        if na != nb:
-            page_break_difference = {"line": ta, "page_ours": na, "page_libreoffice": nb}
-            break
+    for n, t in fa:
+        if t in page_a and t in page_b and page_a[t] != page_b[t]:
+            if min(page_a[t], page_b[t]) < first_unmatched:
+                page_break_difference = {"line": t, "page_ours": page_a[t], "page_libreoffice": page_b[t]}
+                break
     if first_page_difference is None and len(ours) != len(theirs):
         first_page_difference = {"page": min(len(ours), len(theirs)) + 1}
     diffs = []
