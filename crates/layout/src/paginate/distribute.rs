@@ -15,10 +15,12 @@
 //!   space before only when [`SPACE_BEFORE_AT_PAGE_TOP`] (off: Word drops both).
 //! - **Progress**: on an empty page every child is placed, fitting or not
 //!   (rows are split between lines), so pagination always ends.
-//! - **Footnotes**: a line and the entries of the notes it references go on
-//!   one page; the separator is reserved once per page. If an entry is
-//!   taller than an empty page could hold it is split and continues at the
-//!   foot of the next pages, before any new note.
+//! - **Footnotes**: a line and the start of the notes it references go on
+//!   one page (LibreOffice's rule: every note of the line but the last
+//!   whole, the first line of the last); what does not fit continues at the
+//!   foot of the next pages, before any new note. The separator is reserved
+//!   once per page. Lines bound to a line (widows, orphans, keeps) bring the
+//!   starts of their notes into its need.
 
 use super::blocks::{Stack, layout_stack};
 use super::frame::{Atom, Note, Spaced};
@@ -333,7 +335,18 @@ fn collect<'a>(
 /// The notes an atom brings along when it is placed: its own entries and
 /// those of the lines its need binds to it.
 fn first_notes(a: &Atom) -> f32 {
-    a.notes.iter().map(Note::height).sum::<f32>() + a.need_notes
+    note_start(a) + a.need_notes
+}
+
+/// What of an atom's notes must share its page: every note but the last
+/// whole and the first line of the last (LibreOffice continues the rest of
+/// a note on the next page).
+fn note_start(a: &Atom) -> f32 {
+    let Some((last, whole)) = a.notes.split_last() else {
+        return 0.0;
+    };
+    whole.iter().map(Note::height).sum::<f32>()
+        + last.lines.first().map_or(0.0, |l| l.gap + l.frame.h)
 }
 
 /// Sets the needs of a paragraph's lines, as LibreOffice breaks a DOCX
@@ -363,10 +376,7 @@ fn para_needs(
         return;
     }
     let h: Vec<f32> = atoms.iter().map(|a| a.frame.h).collect();
-    let notes: Vec<f32> = atoms
-        .iter()
-        .map(|a| a.notes.iter().map(Note::height).sum())
-        .collect();
+    let notes: Vec<f32> = atoms.iter().map(note_start).collect();
     for (a, &hh) in atoms.iter_mut().zip(&h) {
         a.need = hh;
         a.need_notes = 0.0;
@@ -691,19 +701,16 @@ impl Dist {
                 self.commit(atom, true);
                 return;
             }
-            // Notes taller than any page: start them here if the line and
-            // the first note line fit; the rest continues.
-            if notes_free
-                && !atom.notes.is_empty()
-                && extra > self.fresh_cap - own
-                && fits(pending + need, rem)
-            {
-                let first = atom.notes[0]
-                    .lines
-                    .first()
-                    .map_or(0.0, |l| l.gap + l.frame.h);
+            // Notes that do not fit whole: the line stays if it and the
+            // start of its notes fit (every note but the last whole, the
+            // first line of the last, and the starts bound to it); the rest
+            // continues at the foot of the next page, as LibreOffice does
+            // (measured: tests/data/parity/quyet-dinh-footnote-continues.json).
+            if notes_free && !atom.notes.is_empty() && fits(pending + need, rem) {
+                // The notes of the lines bound to this one count too.
+                let first = note_start(&atom) + if need > own { atom.need_notes } else { 0.0 };
                 let sep = self.separator_extra();
-                if fits(pending + own + sep + first, rem) {
+                if fits(pending + need + sep + first, rem) {
                     self.commit(atom, true);
                     return;
                 }
