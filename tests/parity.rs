@@ -1,7 +1,10 @@
 //! DOCX/PDF parity (docs/quality.md §5): for every fixture, our PDF and
 //! LibreOffice's rendering of our DOCX have the same number of pages, and
-//! every line breaks identically, word for word. Runs `tools/parity.py`
-//! when LibreOffice, poppler-utils and python3 are installed.
+//! every line breaks identically, word for word, and every page holds the
+//! same lines (identical page breaks, issue 12 item 10). The documents of
+//! tests/data/parity/ reproduce page breaks that once differed. Runs
+//! `tools/parity.py` when LibreOffice, poppler-utils and python3 are
+//! installed.
 
 mod common;
 
@@ -15,10 +18,23 @@ fn docx_and_pdf_agree_on_every_fixture() {
             return;
         }
     }
+    let mut docs = fixtures();
+    let mut extra: Vec<_> = std::fs::read_dir(root().join("tests/data/parity"))
+        .expect("tests/data/parity")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    extra.sort();
+    assert!(
+        extra.len() >= 2,
+        "tests/data/parity holds the reproductions"
+    );
+    docs.extend(extra);
     let home = tempfile::tempdir().expect("tempdir");
     let out = std::process::Command::new("python3")
         .arg(root().join("tools/parity.py"))
         .args(["--json", "--vanban", env!("CARGO_BIN_EXE_vanban")])
+        .args(&docs)
         .current_dir(root())
         .env("HOME", home.path())
         .output()
@@ -45,6 +61,11 @@ fn docx_and_pdf_agree_on_every_fixture() {
             share == 1.0,
             "{name}: only {share} of lines identical; first differences: {}",
             r["first_differences"]
+        );
+        assert_eq!(
+            r["pages_identical"], r["pages_ours"],
+            "{name}: page breaks differ; first page that differs: {}",
+            r["first_page_difference"]
         );
     }
 }

@@ -55,10 +55,10 @@ fn note_lands_on_the_page_of_its_reference_with_a_separator() {
 
 #[test]
 fn a_line_whose_note_does_not_fit_moves() {
-    // 7 lines used (105 pt), 55 pt left: the line (15) + gap 4 + separator 6
-    // + 3 note lines (45) = 70 pt do not fit.
+    // 9 lines used (135 pt), 25 pt left: the line (15) + gap 4 + separator 6
+    // + the first note line (15) = 40 pt do not fit.
     let f = flow(vec![section(vec![
-        Block::Para(nlines("a", 7)),
+        Block::Para(nlines("a", 9)),
         Block::Para(with_ref("ref", 1, 3)),
     ])]);
     let pages = run(&f);
@@ -66,6 +66,22 @@ fn a_line_whose_note_does_not_fit_moves() {
     assert!(note_texts(&pages.pages[0]).is_empty());
     assert!(separators(&pages.pages[0]).is_empty());
     assert_eq!(note_texts(&pages.pages[1]), vec!["n1.1", "n1.2", "n1.3"]);
+}
+
+#[test]
+fn a_line_keeps_the_start_of_its_note_and_the_rest_continues() {
+    // Issue 12 item 10, measured with LibreOffice: a reference stays on the
+    // page where the start of its note fits; the note continues at the foot
+    // of the next page. 7 lines used (105 pt), 55 pt left: the line (15) +
+    // gap 4 + separator 6 + two note lines (30) fit, the third continues.
+    let f = flow(vec![section(vec![
+        Block::Para(nlines("a", 7)),
+        Block::Para(with_ref("ref", 1, 3)),
+    ])]);
+    let pages = run(&f);
+    assert_eq!(page_of(&pages, "ref"), Some(0));
+    assert_eq!(note_texts(&pages.pages[0]), vec!["n1.1", "n1.2"]);
+    assert_eq!(note_texts(&pages.pages[1]), vec!["n1.3"]);
 }
 
 #[test]
@@ -164,4 +180,26 @@ fn every_mark_has_its_note_on_its_page() {
             );
         }
     }
+}
+
+#[test]
+fn a_two_line_paragraph_moves_with_the_note_of_its_second_line() {
+    // Issue 12 item 10 (b): 8 lines used, 40 pt left. The paragraph's two
+    // lines (30 pt) fit, but with the start of the note of its second line
+    // (gap 4 + separator 6 + its first line 15) they do not: the first line
+    // must not stay behind as an orphan; both move with the note, as in
+    // LibreOffice.
+    let mut p = para_runs(
+        vec![text("x"), Run::LineBreak, text("y"), fnref(1, 2)],
+        Align::Justify,
+    );
+    p.widow_control = true;
+    let f = flow(vec![section(vec![
+        Block::Para(nlines("a", 8)),
+        Block::Para(p),
+    ])]);
+    let pages = run(&f);
+    assert_eq!(page_of(&pages, "x"), Some(1));
+    assert_eq!(page_of(&pages, "y"), Some(1));
+    assert_eq!(note_texts(&pages.pages[1]), vec!["n1.1", "n1.2"]);
 }

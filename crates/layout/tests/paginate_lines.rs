@@ -125,7 +125,12 @@ fn an_overlong_token_is_broken_within_the_width() {
     let ls = lines(&run(&f).pages[0]);
     assert!(ls.len() >= 4, "{ls:?}");
     for l in &ls {
-        assert!(l.x2 <= RIGHT + 0.01, "overflow: {l:?}");
+        // Only a hyphen may hang past the edge (LibreOffice keeps an
+        // overflowing hyphen on the line).
+        assert!(
+            l.x2 <= RIGHT + 0.01 || (l.text.ends_with('-') && l.x2 <= RIGHT + 5.0),
+            "overflow: {l:?}"
+        );
     }
     let all: String = ls
         .iter()
@@ -302,4 +307,68 @@ fn footnote_mark_is_raised_and_joined_to_its_word() {
         m.x
     );
     let _ = Item::Text((*m).clone());
+}
+
+/// The lines of one left-aligned paragraph set `width` points wide.
+fn lines_at(s: &str, width: f32) -> Vec<String> {
+    let mut p = para(s, Align::Left);
+    p.indent_right = (RIGHT - LEFT) - width;
+    let f = flow(vec![section(vec![Block::Para(p)])]);
+    lines(&run(&f).pages[0])
+        .into_iter()
+        .map(|l| l.text)
+        .collect()
+}
+
+/// The natural width of `s` on one line.
+fn width_of(s: &str) -> f32 {
+    let f = flow(vec![section(vec![Block::Para(para(s, Align::Left))])]);
+    let ls = lines(&run(&f).pages[0]);
+    assert_eq!(ls.len(), 1, "{s} on one line");
+    ls[0].x2 - ls[0].x1
+}
+
+#[test]
+fn an_overflowing_hyphen_stays_at_the_end_of_the_line() {
+    // Issue 12 item 9: in an over-long word, LibreOffice keeps the hyphen
+    // that overflows on the line ("…va-mien-" / "nui-…"), where the
+    // typesetter used to start the next line with it ("…va-mien" / "-nui").
+    let head = "chinhsachhotrodongbao";
+    let w = width_of(head) + 1.0;
+    let got = lines_at(&format!("{head}-dantocthieuso"), w);
+    assert_eq!(got, vec![format!("{head}-"), "dantocthieuso".to_string()]);
+}
+
+#[test]
+fn an_overlong_url_breaks_after_a_slash_before_a_letter() {
+    // LibreOffice breaks "https://baochinhphu.vn/" | "chinhsach…" when the
+    // address starts a line and does not fit (its line-break rules allow a
+    // break between "/" and a letter), not at the character that overflows.
+    let url = "https://baochinhphu.vn/chinhsachhotrodongbaodantocthieusovamiennui";
+    let w = width_of("https://baochinhphu.vn/chinhsachhotro");
+    let got = lines_at(url, w);
+    assert_eq!(got[0], "https://baochinhphu.vn/");
+    assert_eq!(got.concat(), url);
+}
+
+#[test]
+fn no_slash_break_after_a_digit_nor_back_across_a_hyphen() {
+    // "145/2020/NĐ…" is a number to the line-break rules: it breaks at the
+    // character that overflows. After a (non-breaking) hyphen LibreOffice
+    // does not go back to an earlier slash either.
+    let sym = "145/2020/NĐCPUBNDKSTTHCVPUBNDTTHC";
+    let w = width_of("145/2020/NĐCPUB");
+    let got = lines_at(sym, w);
+    assert_eq!(got[0], "145/2020/NĐCPUB");
+    let url = "https://baochinhphu.vn/chinh-sachhotrodongbaodantocthieuso";
+    let w = width_of("https://baochinhphu.vn/chinh-sachhotro") + 0.5;
+    let got = lines_at(url, w);
+    assert_eq!(got[0], "https://baochinhphu.vn/chinh-sachhotro");
+    // Only the paragraph's first word: after a space the address breaks
+    // at the character that overflows.
+    let url = "https://baochinhphu.vn/chinhsachhotrodongbaodantocthieuso";
+    let w = width_of("https://baochinhphu.vn/chinhsachhotro") + 0.5;
+    let got = lines_at(&format!("Xem {url}"), w);
+    assert_eq!(got[0], "Xem");
+    assert_eq!(got[1], "https://baochinhphu.vn/chinhsachhotro");
 }

@@ -313,3 +313,42 @@ fn space_before_is_dropped_at_the_top_of_a_page() {
         y(0, "a.1")
     );
 }
+
+#[test]
+fn a_paragraph_kept_with_next_moves_whole() {
+    // Issue 12 item 10 (a): the last paragraph of a công văn is kept with
+    // the closing grid. LibreOffice moves the whole paragraph to the next
+    // page rather than splitting it 3 + 2 (docs/parity.md).
+    let mut b = nlines_w("b", 5);
+    b.keep_with_next = true;
+    let mut c = nlines("c", 3);
+    c.keep_lines = true;
+    let f = flow(vec![section(vec![
+        Block::Para(nlines("a", 4)),
+        Block::Para(b),
+        Block::Para(c),
+    ])]);
+    let pages = run(&f);
+    assert_eq!(page_of(&pages, "b.1"), Some(1));
+    assert_eq!(page_of(&pages, "c.1"), Some(1));
+    assert_eq!(lines(&pages.pages[0]).len(), 4);
+}
+
+#[test]
+fn a_paragraph_kept_with_next_taller_than_a_page_still_splits() {
+    // Paragraph and next block cannot share one page: only the last line is
+    // kept with the next block (widows and orphans still apply).
+    let mut b = nlines_w("b", 9);
+    b.keep_with_next = true;
+    let mut c = nlines("c", 3);
+    c.keep_lines = true;
+    let f = flow(vec![section(vec![
+        Block::Para(nlines("a", 4)),
+        Block::Para(b),
+        Block::Para(c),
+    ])]);
+    let pages = run(&f);
+    assert_eq!(page_of(&pages, "b.1"), Some(0));
+    assert_eq!(page_of(&pages, "b.9"), Some(1));
+    assert_eq!(page_of(&pages, "c.1"), Some(1));
+}

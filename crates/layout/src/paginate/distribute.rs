@@ -15,10 +15,12 @@
 //!   space before only when [`SPACE_BEFORE_AT_PAGE_TOP`] (off: Word drops both).
 //! - **Progress**: on an empty page every child is placed, fitting or not
 //!   (rows are split between lines), so pagination always ends.
-//! - **Footnotes**: a line and the entries of the notes it references go on
-//!   one page; the separator is reserved once per page. If an entry is
-//!   taller than an empty page could hold it is split and continues at the
-//!   foot of the next pages, before any new note.
+//! - **Footnotes**: a line and the start of the notes it references go on
+//!   one page (LibreOffice's rule: every note of the line but the last
+//!   whole, the first line of the last); what does not fit continues at the
+//!   foot of the next pages, before any new note. The separator is reserved
+//!   once per page. Lines bound to a line (widows, orphans, keeps) bring the
+//!   starts of their notes into its need.
 
 use super::blocks::{Stack, layout_stack};
 use super::frame::{Atom, Note, Spaced};
@@ -265,8 +267,9 @@ fn collect<'a>(
             Block::PageBreak => laid.push(Laid::Break),
         }
     }
-    // Needs, backwards: (first need, space before) of the following block.
-    let mut next: Option<(f32, f32)> = None;
+    // Needs, backwards: (first need, space before, notes bound to the
+    // first need) of the following block.
+    let mut next: Option<(f32, f32, f32)> = None;
     for b in laid.iter_mut().rev() {
         match b {
             Laid::Break => next = None,
@@ -279,19 +282,20 @@ fn collect<'a>(
                 keep_lines,
             } => {
                 let tail = match (*keep_next, next) {
-                    (true, Some((need, sb))) => *after + sb + need,
-                    _ => 0.0,
+                    (true, Some((need, sb, notes))) => Some((*after + sb + need, notes)),
+                    _ => None,
                 };
-                para_needs(atoms, *widow, *keep_lines, tail);
-                next = atoms.first().map(|a| (a.need, *before));
+                para_needs(atoms, *widow, *keep_lines, tail, g.text_height);
+                next = atoms.first().map(|a| (a.need, *before, first_notes(a)));
             }
             Laid::Single { atom, keep_next } => {
-                if *keep_next && let Some((need, sb)) = next {
+                if *keep_next && let Some((need, sb, notes)) = next {
                     atom.need = atom.frame.h + sb + need;
+                    atom.need_notes = notes;
                 }
-                next = Some((atom.need, 0.0));
+                next = Some((atom.need, 0.0, first_notes(atom)));
             }
-            Laid::Table { needs, .. } => next = needs.first().map(|&n| (n, 0.0)),
+            Laid::Table { needs, .. } => next = needs.first().map(|&n| (n, 0.0, 0.0)),
         }
     }
     let mut children = Vec::with_capacity(laid.len() * 2);
@@ -328,30 +332,76 @@ fn collect<'a>(
     (children, tables)
 }
 
-/// Sets the needs of a paragraph's lines (Typst's widow/orphan scheme).
-/// `tail` is what must follow the last line on the same page (keep with
-/// next).
-fn para_needs(atoms: &mut [Atom], widow: bool, keep_lines: bool, tail: f32) {
+/// The notes an atom brings along when it is placed: its own entries and
+/// those of the lines its need binds to it.
+fn first_notes(a: &Atom) -> f32 {
+    note_start(a) + a.need_notes
+}
+
+/// What of an atom's notes must share its page: every note but the last
+/// whole and the first line of the last (LibreOffice continues the rest of
+/// a note on the next page).
+fn note_start(a: &Atom) -> f32 {
+    let Some((last, whole)) = a.notes.split_last() else {
+        return 0.0;
+    };
+    whole.iter().map(Note::height).sum::<f32>()
+        + last.lines.first().map_or(0.0, |l| l.gap + l.frame.h)
+}
+
+/// Sets the needs of a paragraph's lines, as LibreOffice breaks a DOCX
+/// paragraph (measured with tools/parity.py, docs/parity.md):
+///
+/// - widow/orphan control (w:widowControl, two lines at either end): the
+///   first line needs the first two lines (all of a paragraph of two or
+///   three), the second-to-last the last two;
+/// - keep lines together (w:keepLines): the first line needs all lines;
+/// - keep with next (w:keepNext, `tail` = what must follow the last line:
+///   the spacing and the next block's first need, with the notes it binds):
+///   the whole paragraph moves with the next block, as if its lines were
+///   kept together, unless the paragraph and the tail are taller than a
+///   page (`page`), when only its last line is kept with the next block;
+/// - the footnote entries of every line a need binds count in that need
+///   (`need_notes`), so a line does not stay behind when the note of a line
+///   bound to it does not fit (LibreOffice moves both).
+fn para_needs(
+    atoms: &mut [Atom],
+    widow: bool,
+    keep_lines: bool,
+    tail: Option<(f32, f32)>,
+    page: f32,
+) {
     let n = atoms.len();
     if n == 0 {
         return;
     }
     let h: Vec<f32> = atoms.iter().map(|a| a.frame.h).collect();
+    let notes: Vec<f32> = atoms.iter().map(note_start).collect();
     for (a, &hh) in atoms.iter_mut().zip(&h) {
         a.need = hh;
+        a.need_notes = 0.0;
     }
-    atoms[n - 1].need = h[n - 1] + tail;
+    let (tail_h, tail_notes) = tail.unwrap_or((0.0, 0.0));
+    atoms[n - 1].need = h[n - 1] + tail_h;
+    atoms[n - 1].need_notes = tail_notes;
     let last = atoms[n - 1].need;
-    if keep_lines {
+    let whole = h.iter().sum::<f32>() + tail_h;
+    let fits_page = fits(whole + notes.iter().sum::<f32>() + tail_notes, page);
+    if keep_lines || (tail.is_some() && n > 1 && fits_page) {
         atoms[0].need = h[..n - 1].iter().sum::<f32>() + last;
+        atoms[0].need_notes = notes[1..].iter().sum::<f32>() + tail_notes;
     } else if widow && n >= 2 {
-        atoms[0].need = match n {
-            2 => h[0] + last,
-            3 => h[0] + h[1] + last,
-            _ => h[0] + h[1],
-        };
-        if n >= 4 {
-            atoms[n - 2].need = h[n - 2] + last;
+        match n {
+            2 | 3 => {
+                atoms[0].need = h[..n - 1].iter().sum::<f32>() + last;
+                atoms[0].need_notes = notes[1..].iter().sum::<f32>() + tail_notes;
+            }
+            _ => {
+                atoms[0].need = h[0] + h[1];
+                atoms[0].need_notes = notes[1];
+                atoms[n - 2].need = h[n - 2] + last;
+                atoms[n - 2].need_notes = notes[n - 1] + tail_notes;
+            }
         }
     }
 }
@@ -627,7 +677,20 @@ impl Dist {
             let pending = self.pending();
             let own = atom.frame.h;
             let need = self.cap_need(atom.need, own);
-            let extra = self.note_extra(&atom.notes);
+            let mut extra = self.note_extra(&atom.notes);
+            // Notes of the lines bound to this one, unless the binding was
+            // cut back or they could never share a page with it.
+            if atom.need_notes > 0.0 && need > own {
+                let bound = atom.need_notes
+                    + if atom.notes.is_empty() {
+                        self.separator_extra()
+                    } else {
+                        0.0
+                    };
+                if fits(need + extra + bound, self.fresh_cap) {
+                    extra += bound;
+                }
+            }
             let rem = self.remaining();
             let notes_free = atom.notes.is_empty() || self.carry.is_empty();
             if notes_free && fits(pending + need + extra, rem) {
@@ -638,19 +701,16 @@ impl Dist {
                 self.commit(atom, true);
                 return;
             }
-            // Notes taller than any page: start them here if the line and
-            // the first note line fit; the rest continues.
-            if notes_free
-                && !atom.notes.is_empty()
-                && extra > self.fresh_cap - own
-                && fits(pending + need, rem)
-            {
-                let first = atom.notes[0]
-                    .lines
-                    .first()
-                    .map_or(0.0, |l| l.gap + l.frame.h);
+            // Notes that do not fit whole: the line stays if it and the
+            // start of its notes fit (every note but the last whole, the
+            // first line of the last, and the starts bound to it); the rest
+            // continues at the foot of the next page, as LibreOffice does
+            // (measured: tests/data/parity/quyet-dinh-footnote-continues.json).
+            if notes_free && !atom.notes.is_empty() && fits(pending + need, rem) {
+                // The notes of the lines bound to this one count too.
+                let first = note_start(&atom) + if need > own { atom.need_notes } else { 0.0 };
                 let sep = self.separator_extra();
-                if fits(pending + own + sep + first, rem) {
+                if fits(pending + need + sep + first, rem) {
                     self.commit(atom, true);
                     return;
                 }

@@ -47,6 +47,11 @@ pub(crate) struct Atom {
     pub frame: Frame,
     /// Room needed below the current position to place it.
     pub need: f32,
+    /// Height of the footnote entries referenced by the other lines that
+    /// `need` binds to this one (widows, orphans, keeps): they must fit at
+    /// this page's foot too, as LibreOffice keeps a reference and the start
+    /// of its note on one page.
+    pub need_notes: f32,
     /// Footnote entries referenced in it.
     pub notes: Vec<Note>,
 }
@@ -56,6 +61,7 @@ impl Atom {
     pub fn new(frame: Frame) -> Self {
         Atom {
             need: frame.h,
+            need_notes: 0.0,
             frame,
             notes: Vec::new(),
         }

@@ -377,6 +377,25 @@ pub(crate) fn linebreak<'a>(
                     if has_word {
                         break;
                     }
+                    // An over-long word at the start of a line breaks after
+                    // a slash inside it if it can, but only the paragraph's
+                    // first word: LibreOffice breaks "https://a.vn/" |
+                    // "bcd…" when the address opens the paragraph, and at
+                    // the character that overflows when a space comes
+                    // before it (measured, docs/parity.md).
+                    let first_word = !segs[..i]
+                        .iter()
+                        .any(|s| matches!(s.kind, SegKind::Space(_)));
+                    if first_word
+                        && let Some((taken, head, w)) =
+                            slash_head(segs, i, j, (avail, fit + fit_pending), ctx)
+                    {
+                        width += pending + w;
+                        end = i + taken;
+                        i = end;
+                        extra = head;
+                        break;
+                    }
                     // An over-long word at the start of a line: take the
                     // longest head that fits (at least one cluster).
                     let (taken, head, w) = fit_head(segs, i, j, (avail, fit + fit_pending), ctx);
@@ -486,6 +505,9 @@ fn split_seg<'a>(
     let mut dev = 0i64;
     let mut best: Option<(usize, i64, i64)> = None;
     let mut first: Option<(usize, i64, i64)> = None;
+    // The first boundary that does not fit (the end of the overflowing
+    // character).
+    let mut over: Option<(usize, i64, i64)> = None;
     for (q, g) in glyphs.iter().enumerate() {
         if q > 0 && g.cluster > glyphs[q - 1].cluster {
             let b = g.cluster.saturating_sub(seg.base) as usize;
@@ -501,6 +523,7 @@ fn split_seg<'a>(
                 if fits_line(before + dev, avail) {
                     best = Some((q, acc, dev));
                 } else {
+                    over = Some((q, acc, dev));
                     break;
                 }
             }
@@ -509,10 +532,25 @@ fn split_seg<'a>(
         dev += device_advance(g.advance, scale);
     }
     let (q, adv, head_fit) = match (best, force) {
+        // A hyphen that overflows stays at the end of the line, in the
+        // margin (LibreOffice; measured, docs/parity.md).
+        (Some(b), _) if hyphen_at(seg, glyphs, b.0) => over.unwrap_or((glyphs.len(), acc, dev)),
         (Some(b), _) => b,
         (None, true) => first.unwrap_or((glyphs.len(), acc, dev)),
         (None, false) => return None,
     };
+    cut_seg(seg, q, adv, head_fit, scale)
+}
+
+/// Cuts a word segment before its `q`-th glyph; `adv` (font units) and
+/// `head_fit` (device units) are the widths of the glyphs before it.
+fn cut_seg<'a>(
+    seg: &Seg<'a>,
+    q: usize,
+    adv: i64,
+    head_fit: i64,
+    scale: f32,
+) -> Option<(Seg<'a>, Seg<'a>)> {
     let cut = seg.g0 + q;
     let b = if cut < seg.g1 {
         (seg.shaped.glyphs[cut].cluster.saturating_sub(seg.base) as usize).min(seg.text.len())
@@ -543,6 +581,140 @@ fn split_seg<'a>(
     tail.width = (total - head_w).max(0.0);
     tail.fit = (seg.fit - head_fit).max(0);
     Some((head, tail))
+}
+
+/// Whether the character that starts at glyph `q` of `glyphs` (a
+/// segment's glyphs) is a hyphen-minus.
+fn hyphen_at(seg: &Seg<'_>, glyphs: &[crate::fonts::ShapedGlyph], q: usize) -> bool {
+    glyphs.get(q).is_some_and(|g| {
+        let b = g.cluster.saturating_sub(seg.base) as usize;
+        seg.text.get(b..).is_some_and(|t| t.starts_with('-'))
+    })
+}
+
+/// Whether LibreOffice's break iterator (ICU's line rules) breaks after a
+/// slash between `before` and `after`: only before a letter, and not after
+/// a digit ("02/4/2024" and "145/2020/NĐ-CP" are numbers to it: no break
+/// inside; "baochinhphu.vn/chinh" breaks after the slash).
+fn breaks_after_slash(before: char, after: char) -> bool {
+    after.is_alphabetic() && !before.is_ascii_digit()
+}
+
+/// For a word `segs[i..j]` that overflows the line: the break after a slash
+/// inside it that LibreOffice takes, as `(whole segments taken, head of the
+/// segment split after them, width taken)`, or `None`.
+///
+/// The opportunity is the last "/" followed by a letter, not preceded by a
+/// digit ([`breaks_after_slash`]), before the first character that does not fit,
+/// and no hyphen may lie between the two: a hyphen inside a word is a
+/// non-breaking hyphen in the DOCX (crates/docx, `text_run`), and after one
+/// LibreOffice does not go back to an earlier slash (measured with
+/// tools/parity.py on long URLs, docs/parity.md).
+///
+/// `(avail, before)`: the line's measure and the device width already on it.
+fn slash_head<'a>(
+    segs: &mut [Seg<'a>],
+    i: usize,
+    j: usize,
+    (avail, before): (f32, i64),
+    ctx: &Ctx<'a>,
+) -> Option<(usize, Option<Seg<'a>>, f32)> {
+    // Characters of the word up to the cut: (segment, byte, char, device
+    // width before it, width in points before it).
+    let mut chars: Vec<(usize, usize, char, i64, f32)> = Vec::new();
+    let mut dev = before;
+    let mut pts = 0.0f32;
+    let mut cut = None;
+    'segs: for k in i..j {
+        let seg = segs.get(k)?;
+        if seg.kind != SegKind::Word {
+            // Marks and blanks: no break inside, counted whole.
+            if !fits_line(dev + seg.fit, avail) {
+                cut = Some(chars.len());
+                break;
+            }
+            chars.push((k, usize::MAX, '\0', dev, pts));
+            dev += seg.fit;
+            pts += seg.width;
+            continue;
+        }
+        let glyphs = seg.shaped.glyphs.get(seg.g0..seg.g1).unwrap_or(&[]);
+        let scale = ctx.scale(seg.font, seg.size);
+        let mut q = 0;
+        while q < glyphs.len() {
+            let c = glyphs[q].cluster;
+            let mut e = q + 1;
+            while e < glyphs.len() && glyphs[e].cluster == c {
+                e += 1;
+            }
+            let b = (c.saturating_sub(seg.base) as usize).min(seg.text.len());
+            let ch = seg
+                .text
+                .get(b..)
+                .and_then(|t| t.chars().next())
+                .unwrap_or('\0');
+            let w: i64 = glyphs[q..e]
+                .iter()
+                .map(|g| device_advance(g.advance, scale))
+                .sum();
+            let wp: f32 = glyphs[q..e].iter().map(|g| g.advance as f32 * scale).sum();
+            if !fits_line(dev + w, avail) {
+                cut = Some(chars.len());
+                chars.push((k, b, ch, dev, pts));
+                break 'segs;
+            }
+            chars.push((k, b, ch, dev, pts));
+            dev += w;
+            pts += wp;
+            q = e;
+        }
+    }
+    let cut = cut?;
+    // The last slash before the cut with a letter after it and no hyphen
+    // between.
+    let mut p = cut;
+    while p > 1 {
+        let (_, _, c, _, _) = chars[p - 1];
+        if c == '-' {
+            return None;
+        }
+        if c == '/' && p >= 2 && breaks_after_slash(chars[p - 2].2, chars[p].2) {
+            break;
+        }
+        p -= 1;
+    }
+    if p <= 1 {
+        return None;
+    }
+    let (k, b, _, _, w) = chars[p];
+    if b == usize::MAX || b == 0 {
+        // The break falls between two segments.
+        return Some((k - i, None, w));
+    }
+    let seg = segs.get(k)?;
+    let (head, tail) = split_at_byte(seg, b, ctx)?;
+    let hw = head.width;
+    let start_w = chars.iter().find(|x| x.0 == k).map_or(w, |x| x.4);
+    segs[k] = tail;
+    Some((k - i, Some(head), start_w + hw))
+}
+
+/// Splits a word segment before byte `b` of its text (a cluster start).
+fn split_at_byte<'a>(seg: &Seg<'a>, b: usize, ctx: &Ctx<'a>) -> Option<(Seg<'a>, Seg<'a>)> {
+    let glyphs = seg.shaped.glyphs.get(seg.g0..seg.g1)?;
+    let scale = ctx.scale(seg.font, seg.size);
+    let q = glyphs
+        .iter()
+        .position(|g| g.cluster.saturating_sub(seg.base) as usize >= b)?;
+    if q == 0 {
+        return None;
+    }
+    let adv: i64 = glyphs[..q].iter().map(|g| i64::from(g.advance)).sum();
+    let head_fit: i64 = glyphs[..q]
+        .iter()
+        .map(|g| device_advance(g.advance, scale))
+        .sum();
+    cut_seg(seg, q, adv, head_fit, scale)
 }
 
 #[cfg(test)]

@@ -177,6 +177,7 @@ pub(crate) fn emit_row(row: RowLayout, g: &TableGeom, top: bool) -> Atom {
     }
     Atom {
         need: h,
+        need_notes: 0.0,
         frame,
         notes,
     }
