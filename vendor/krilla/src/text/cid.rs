@@ -433,6 +433,10 @@ pub(crate) fn base_font_name<T: Hash>(font: &Font, data: &T) -> String {
     format!("{subset_tag}+{trimmed}")
 }
 
+/// vanban patch: whether /FontBBox is the union of the subset's outlines
+/// (krilla's way) or the face's `head` box (see [`subset_font`]).
+const VANBAN_TIGHT_FONT_BBOX: bool = false;
+
 #[cfg_attr(feature = "comemo", comemo::memoize)]
 fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font, Rect)> {
     let mut bbox: Option<Rect> = None;
@@ -457,14 +461,21 @@ fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font
     })?;
     let global_bbox = font.bbox();
 
-    for g in 0..font.num_glyphs() {
-        if let Some(path_bbox) = compute_bbox(&font, skrifa::GlyphId::new(g)) {
-            bbox = bbox
-                .map(|mut r| {
-                    r.expand(&path_bbox);
-                    r
-                })
-                .or(Some(path_bbox));
+    // vanban patch: the font's own bounding box (its `head` table, which
+    // encloses every glyph of the face and so of the subset) instead of the
+    // union of every subset glyph's outline, which drew each outline (4 M
+    // instructions for the four faces of a report). /FontBBox may be larger
+    // than the glyphs' union; readers use it only as a bound.
+    if VANBAN_TIGHT_FONT_BBOX {
+        for g in 0..font.num_glyphs() {
+            if let Some(path_bbox) = compute_bbox(&font, skrifa::GlyphId::new(g)) {
+                bbox = bbox
+                    .map(|mut r| {
+                        r.expand(&path_bbox);
+                        r
+                    })
+                    .or(Some(path_bbox));
+            }
         }
     }
 
