@@ -312,6 +312,15 @@ pub(crate) struct FilterStream<'a> {
 }
 
 impl FilterStream<'_> {
+    /// vanban patch: the stream with its bytes owned (for the embedded font
+    /// cache of `text/cid.rs`).
+    pub(crate) fn into_owned(self) -> FilterStream<'static> {
+        FilterStream {
+            content: Cow::Owned(self.content.into_owned()),
+            filters: self.filters,
+        }
+    }
+
     pub(crate) fn encoded_data(&self) -> &[u8] {
         &self.content
     }
