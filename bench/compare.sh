@@ -58,13 +58,16 @@ echo "vanban render (PDF/A-2b + DOCX):        $(ms "$v_mean" "$v_sd")"
 t_mean=""
 typst_py=""
 if [ -z "$typst_bin" ] && python3 -c 'import typst' 2>/dev/null; then
-  typst_py=1
+  # The interpreter itself, not a wrapper script (pyenv's shim) that
+  # callgrind would follow instead.
+  typst_py="$(python3 -c 'import sys; print(sys.executable)')"
 fi
 if [ -n "$typst_py" ]; then
-  read -r t_full t_sd < <(time_cmd "$runs" python3 bench/typst-py.py bench/ba-to.typ "$tmp/t.pdf")
-  read -r t_base _ < <(time_cmd "$runs" python3 bench/typst-py.py --import-only)
+  read -r t_full t_sd < <(time_cmd "$runs" "$typst_py" bench/typst-py.py bench/ba-to.typ "$tmp/t.pdf")
+  read -r t_base _ < <(time_cmd "$runs" "$typst_py" bench/typst-py.py --import-only)
   t_mean=$(python3 -c "import sys; print(float(sys.argv[1])-float(sys.argv[2]))" "$t_full" "$t_base")
-  echo "typst compile (PyPI typst $(python3 -c 'import importlib.metadata as m; print(m.version("typst"))'), less Python start $(ms "$t_base" 0 | cut -d' ' -f1-3)): $(ms "$t_mean" "$t_sd")"
+  echo "typst compile, PyPI typst $("$typst_py" -c 'import importlib.metadata as m; print(m.version("typst"))') (with Python: $(ms "$t_full" "$t_sd"), Python start and import: $(ms "$t_base" 0 | awk '{print $1, $2}'))"
+  echo "typst compile (the compiler's share):   $(ms "$t_mean" "$t_sd")"
 elif [ -n "$typst_bin" ]; then
   std_args=(--pdf-standard a-2b)
   "$typst_bin" compile --ignore-system-fonts --font-path fonts/ "${std_args[@]}" bench/ba-to.typ "$tmp/t.pdf" 2>/dev/null || std_args=()
@@ -93,7 +96,7 @@ if command -v valgrind >/dev/null; then
   v_ir=$(cg_ir "$vanban" render "$fixture" -o "$tmp/v/")
   echo "vanban render (PDF/A-2b + DOCX):        $v_ir"
   if [ -n "$typst_py" ]; then
-    t_ir=$(( $(cg_ir python3 bench/typst-py.py bench/ba-to.typ "$tmp/t.pdf") - $(cg_ir python3 bench/typst-py.py --import-only) ))
+    t_ir=$(($(cg_ir "$typst_py" bench/typst-py.py bench/ba-to.typ "$tmp/t.pdf") - $(cg_ir "$typst_py" bench/typst-py.py --import-only)))
     echo "typst compile (less Python start):      $t_ir"
   elif [ -n "$typst_bin" ]; then
     t_ir=$(cg_ir "$typst_bin" compile --ignore-system-fonts --font-path fonts/ "${std_args[@]}" bench/ba-to.typ "$tmp/t.pdf")
@@ -142,7 +145,7 @@ rss_1000=$(peak_kb "$vanban" batch "$tmp/in" -o "$tmp/out" --quiet)
 echo "vanban batch, 100 documents:      $((rss_100 / 1024)) MB ($rss_100 kB)"
 echo "vanban batch, $batch_docs documents:     $((rss_1000 / 1024)) MB ($rss_1000 kB)"
 if [ -n "$typst_py" ]; then
-  rss_t=$(peak_kb python3 bench/typst-py.py bench/ba-to.typ "$tmp/t.pdf")
+  rss_t=$(peak_kb "$typst_py" bench/typst-py.py bench/ba-to.typ "$tmp/t.pdf")
   echo "typst compile (with Python):      $((rss_t / 1024)) MB ($rss_t kB)"
 elif [ -n "$typst_bin" ]; then
   rss_t=$(peak_kb "$typst_bin" compile --ignore-system-fonts --font-path fonts/ "${std_args[@]}" bench/ba-to.typ "$tmp/t.pdf")

@@ -460,8 +460,8 @@ struct EmbeddedFontFile {
 type FontFileCache = Vec<(Font, GlyphRemapper, bool, Arc<EmbeddedFontFile>)>;
 
 /// vanban patch: bytes of font files kept in the thread's embedded font
-/// cache (2 MiB; the 41 different font files of the 11 fixtures take 0.5 MiB).
-const EMBEDDED_FONT_CACHE: usize = 2 << 20;
+/// cache (1 MiB; the 41 different font files of the 11 fixtures take 0.5 MiB).
+const EMBEDDED_FONT_CACHE: usize = 1 << 20;
 
 thread_local! {
     static FONT_FILES: std::cell::RefCell<FontFileCache> =
