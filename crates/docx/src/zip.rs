@@ -18,10 +18,12 @@
 
 use std::cell::RefCell;
 
-use flate2::{Compress, Compression, Crc, FlushCompress, Status};
+use libdeflater::Crc;
 
-/// Deflate level of every part (the zip crate's default, 6).
-const LEVEL: u32 = 6;
+/// Deflate level of every part: libdeflate level 1. For the Ba Tô report's
+/// parts (88 kB of XML) it writes 16.3 kB in 2.8 M instructions, where
+/// zlib-rs level 6 wrote 14.4 kB in 9.3 M.
+const LEVEL: i32 = 1;
 /// "Version needed to extract": 2.0 (deflate).
 const VERSION_NEEDED: u16 = 20;
 /// "Version made by": Unix (3) in the high byte, 2.0 in the low one.
@@ -41,30 +43,25 @@ const EXTERNAL_ATTRIBUTES: u32 = 0o100644 << 16;
 pub struct ZipLimit;
 
 thread_local! {
-    static COMPRESSOR: RefCell<Option<Compress>> = const { RefCell::new(None) };
+    static COMPRESSOR: RefCell<Option<libdeflater::Compressor>> = const { RefCell::new(None) };
 }
 
-/// Raw deflate of `data` with this thread's compressor.
-fn deflate(data: &[u8]) -> Vec<u8> {
+/// Raw deflate of `data` with this thread's compressor (libdeflate at
+/// [`LEVEL`]). `None` only if the output bound does not fit (never for a
+/// buffer in memory).
+fn deflate(data: &[u8]) -> Option<Vec<u8>> {
     COMPRESSOR.with(|cell| {
         let mut slot = cell.borrow_mut();
-        let c = slot.get_or_insert_with(|| Compress::new(Compression::new(LEVEL), false));
-        c.reset();
-        let mut out = Vec::with_capacity(data.len() / 3 + 64);
-        loop {
-            if out.len() == out.capacity() {
-                out.reserve(out.capacity().max(64));
-            }
-            let consumed = usize::try_from(c.total_in()).unwrap_or(data.len());
-            match c.compress_vec(&data[consumed..], &mut out, FlushCompress::Finish) {
-                Ok(Status::StreamEnd) => break,
-                Ok(_) => {}
-                // Deflate of a buffer in memory has no failure mode; stop
-                // rather than loop if the library ever reports one.
-                Err(_) => break,
-            }
-        }
-        out
+        let c = slot.get_or_insert_with(|| {
+            libdeflater::Compressor::new(
+                libdeflater::CompressionLvl::new(LEVEL)
+                    .unwrap_or_else(|_| libdeflater::CompressionLvl::fastest()),
+            )
+        });
+        let mut out = vec![0; c.deflate_compress_bound(data.len())];
+        let n = c.deflate_compress(data, &mut out).ok()?;
+        out.truncate(n);
+        Some(out)
     })
 }
 
@@ -83,7 +80,7 @@ pub fn pack(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, ZipLimit> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     for (name, bytes) in files {
-        let data = deflate(bytes);
+        let data = deflate(bytes).ok_or(ZipLimit)?;
         let mut crc = Crc::new();
         crc.update(bytes);
         let (crc, csize, usize_, nlen) = (

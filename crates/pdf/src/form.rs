@@ -38,7 +38,7 @@
 //! embedded (ISO 19005-2 §6.2.11.4).
 
 use crate::reader::{Dict, Obj};
-use std::io::Write;
+use std::sync::{Arc, Mutex};
 use vanban_layout::flow::RegionKind;
 use vanban_layout::fonts::FontId;
 use vanban_layout::pages::{Item, Pages};
@@ -308,11 +308,75 @@ fn stream(dict: Dict, data: &[u8]) -> Vec<u8> {
     out
 }
 
-fn deflate(data: &[u8]) -> Vec<u8> {
-    let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-    // Writing to a Vec cannot fail.
-    let _ = e.write_all(data);
-    e.finish().unwrap_or_default()
+/// The compressed `FontFile2` of one face's field subset: its uncompressed
+/// length (`/Length1`) and the zlib bytes.
+struct FieldFontFile {
+    length1: usize,
+    deflated: Vec<u8>,
+}
+
+/// Field subsets already built in this process, by face and font file
+/// ([`fingerprint`]): every document of a batch embeds the same
+/// [`FIELD_CHARS`] subsets of the same faces, so they are subset and
+/// compressed once.
+static FIELD_FONT_FILES: Mutex<Vec<(FontId, u64, Arc<FieldFontFile>)>> = Mutex::new(Vec::new());
+
+/// A 64-bit fingerprint of a font file (its length and every byte), the
+/// cache key of [`FIELD_FONT_FILES`] with the face.
+fn fingerprint(data: &[u8]) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325_u64 ^ data.len() as u64;
+    let mut chunks = data.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(0x0100_0000_01b3);
+        h ^= h >> 29;
+    }
+    for b in chunks.remainder() {
+        h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The field subset of `data` for `id`, compressed, from the cache or built.
+fn field_font_file(
+    data: &[u8],
+    id: FontId,
+    remapper: &subsetter::GlyphRemapper,
+    source: &str,
+) -> Result<Arc<FieldFontFile>, String> {
+    let key = fingerprint(data);
+    let cached = |cache: &[(FontId, u64, Arc<FieldFontFile>)]| {
+        cache
+            .iter()
+            .find(|(i, k, _)| *i == id && *k == key)
+            .map(|(_, _, f)| Arc::clone(f))
+    };
+    if let Some(f) = cached(&FIELD_FONT_FILES.lock().unwrap_or_else(|e| e.into_inner())) {
+        return Ok(f);
+    }
+    let sub = subsetter::subset(data, 0, remapper)
+        .map_err(|e| format!("{source}: cannot subset the font: {e}"))?;
+    let file = Arc::new(FieldFontFile {
+        length1: sub.len(),
+        deflated: deflate(&sub)?,
+    });
+    let mut cache = FIELD_FONT_FILES.lock().unwrap_or_else(|e| e.into_inner());
+    if cached(&cache).is_none() {
+        cache.push((id, key, Arc::clone(&file)));
+    }
+    Ok(file)
+}
+
+/// zlib stream of `data` (libdeflate level 1, as krilla's streams).
+fn deflate(data: &[u8]) -> Result<Vec<u8>, String> {
+    let mut c = libdeflater::Compressor::new(libdeflater::CompressionLvl::fastest());
+    let mut out = vec![0; c.zlib_compress_bound(data.len())];
+    let n = c
+        .zlib_compress(data, &mut out)
+        .map_err(|e| format!("cannot compress the field font: {e:?}"))?;
+    out.truncate(n);
+    Ok(out)
 }
 
 /// Builds the embedded subset font for `id` of `fonts` as objects numbered
@@ -337,8 +401,7 @@ pub(crate) fn font_objects(data: &[u8], id: FontId, first: u32) -> Result<FontOb
     {
         return Err(format!("{source} has no glyphs for the digits"));
     }
-    let sub = subsetter::subset(data, 0, &remapper)
-        .map_err(|e| format!("{source}: cannot subset the font: {e}"))?;
+    let file_data = field_font_file(data, id, &remapper, &source)?;
     let scale = |v: f32| (v * 1000.0 / upem).round() as i64;
 
     let ps_name: String = face
@@ -428,9 +491,9 @@ pub(crate) fn font_objects(data: &[u8], id: FontId, first: u32) -> Result<FontOb
     objects.push((desc, b));
 
     let mut ff = Dict::default();
-    ff.set("Length1", Obj::Int(sub.len() as i64));
+    ff.set("Length1", Obj::Int(file_data.length1 as i64));
     ff.set("Filter", name("FlateDecode"));
-    objects.push((file, stream(ff, &deflate(&sub))));
+    objects.push((file, stream(ff, &file_data.deflated)));
 
     let mut cmap = String::from(
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\

@@ -234,11 +234,11 @@ impl CIDFont {
             sc.register_validation_error(ValidationError::RestrictedLicense(self.font.clone()));
         }
 
-        let (subsetted, global_bbox) = subset_font(self.font.clone(), glyph_remapper)?;
-        let num_glyphs = subsetted.num_glyphs();
-        let subsetted_data = subsetted.font_data().0;
-
-        let font_stream = {
+        let ascii_compatible = sc.serialize_settings().ascii_compatible;
+        let cached = embedded_font_file(&self.font, glyph_remapper, ascii_compatible, || {
+            let (subsetted, global_bbox) = subset_font(self.font.clone(), glyph_remapper)?;
+            let num_glyphs = subsetted.num_glyphs();
+            let subsetted_data = subsetted.font_data().0;
             let mut data = subsetted_data.as_ref().as_ref();
 
             // If we have a CFF font, only embed the standalone CFF program.
@@ -250,8 +250,18 @@ impl CIDFont {
                 data = cff.as_bytes();
             }
 
-            FilterStreamBuilder::new_from_binary_data(data).finish(&sc.serialize_settings())
-        };
+            let stream = FilterStreamBuilder::new_from_binary_data(data)
+                .finish(&sc.serialize_settings())
+                .into_owned();
+            Ok(EmbeddedFontFile {
+                num_glyphs,
+                global_bbox,
+                stream,
+            })
+        })?;
+        let num_glyphs = cached.num_glyphs;
+        let global_bbox = cached.global_bbox;
+        let font_stream = &cached.stream;
 
         let base_font = base_font_name(&self.font, &self.glyph_remapper);
         let base_font_type0 = if is_cff {
@@ -433,6 +443,68 @@ pub(crate) fn base_font_name<T: Hash>(font: &Font, data: &T) -> String {
     format!("{subset_tag}+{trimmed}")
 }
 
+/// vanban patch: a font file as embedded (subset, compressed), with what the
+/// descriptor needs from the subset.
+struct EmbeddedFontFile {
+    num_glyphs: u32,
+    global_bbox: Rect,
+    stream: crate::stream::FilterStream<'static>,
+}
+
+/// vanban patch: font files embedded by this thread, by face and glyph set.
+/// A batch renders many documents whose faces use the same glyphs (the same
+/// template, the same header); each such subset is made and compressed once.
+/// The bytes are those a fresh subset gives, so output does not depend on
+/// what the cache holds. It keeps at most [`EMBEDDED_FONT_CACHE`] bytes of
+/// font files, dropping the oldest first.
+type FontFileCache = Vec<(Font, GlyphRemapper, bool, Arc<EmbeddedFontFile>)>;
+
+/// vanban patch: bytes of font files kept in the thread's embedded font
+/// cache (1 MiB; the 41 different font files of the 11 fixtures take 0.5 MiB).
+const EMBEDDED_FONT_CACHE: usize = 1 << 20;
+
+thread_local! {
+    static FONT_FILES: std::cell::RefCell<FontFileCache> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// vanban patch: the embedded font file of `font` for `glyphs`, from the
+/// thread's cache or made by `make`.
+fn embedded_font_file(
+    font: &Font,
+    glyphs: &GlyphRemapper,
+    ascii_compatible: bool,
+    make: impl FnOnce() -> KrillaResult<EmbeddedFontFile>,
+) -> KrillaResult<Arc<EmbeddedFontFile>> {
+    let hit = FONT_FILES.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(f, g, a, _)| f == font && g == glyphs && *a == ascii_compatible)
+            .map(|(_, _, _, e)| e.clone())
+    });
+    if let Some(e) = hit {
+        return Ok(e);
+    }
+    let made = Arc::new(make()?);
+    FONT_FILES.with(|c| {
+        let mut c = c.borrow_mut();
+        let size = |e: &EmbeddedFontFile| e.stream.encoded_data().len();
+        let mut total: usize = c.iter().map(|(_, _, _, e)| size(e)).sum::<usize>() + size(&made);
+        let mut oldest = 0;
+        while total > EMBEDDED_FONT_CACHE && oldest < c.len() {
+            total -= size(&c[oldest].3);
+            oldest += 1;
+        }
+        c.drain(..oldest);
+        c.push((font.clone(), glyphs.clone(), ascii_compatible, made.clone()));
+    });
+    Ok(made)
+}
+
+/// vanban patch: whether /FontBBox is the union of the subset's outlines
+/// (krilla's way) or the face's `head` box (see [`subset_font`]).
+const VANBAN_TIGHT_FONT_BBOX: bool = false;
+
 #[cfg_attr(feature = "comemo", comemo::memoize)]
 fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font, Rect)> {
     let mut bbox: Option<Rect> = None;
@@ -457,14 +529,21 @@ fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font
     })?;
     let global_bbox = font.bbox();
 
-    for g in 0..font.num_glyphs() {
-        if let Some(path_bbox) = compute_bbox(&font, skrifa::GlyphId::new(g)) {
-            bbox = bbox
-                .map(|mut r| {
-                    r.expand(&path_bbox);
-                    r
-                })
-                .or(Some(path_bbox));
+    // vanban patch: the font's own bounding box (its `head` table, which
+    // encloses every glyph of the face and so of the subset) instead of the
+    // union of every subset glyph's outline, which drew each outline (4 M
+    // instructions for the four faces of a report). /FontBBox may be larger
+    // than the glyphs' union; readers use it only as a bound.
+    if VANBAN_TIGHT_FONT_BBOX {
+        for g in 0..font.num_glyphs() {
+            if let Some(path_bbox) = compute_bbox(&font, skrifa::GlyphId::new(g)) {
+                bbox = bbox
+                    .map(|mut r| {
+                        r.expand(&path_bbox);
+                        r
+                    })
+                    .or(Some(path_bbox));
+            }
         }
     }
 
