@@ -323,6 +323,7 @@ impl Job<'_> {
         if self.formats.contains(&Format::Docx) {
             let docx_opts = vanban_docx::DocxOptions {
                 timestamp: Some(self.timestamp.to_owned()),
+                pins: pages.as_ref().map(|p| p.pins.clone()),
             };
             out.docx = Some(vanban_docx::write_docx(&flow, &docx_opts)?);
         }

@@ -13,6 +13,7 @@ use vanban_layout::flow::{
 use crate::DocxError;
 use crate::units::{border_eighths, half_points, signed_half_points, twips, utwips};
 use crate::xml::{Xml, needs_preserve};
+use vanban_layout::pages::HyphenPins;
 
 /// Exact line pitch, in twips, of the filler paragraphs this writer adds
 /// where WordprocessingML needs a paragraph that the `Flow` does not have
@@ -64,6 +65,8 @@ pub(crate) struct StoryWriter<'a> {
     /// Footnotes in the order of their references; id = index + 1.
     pub notes: Vec<&'a FootnoteRef>,
     story: Story,
+    /// The hyphens written non-breaking (`None`: every inner hyphen).
+    pins: Option<&'a HyphenPins>,
 }
 
 /// Something placed on the paragraph written next.
@@ -75,11 +78,12 @@ struct ParaExtra<'s> {
 
 impl<'a> StoryWriter<'a> {
     /// A writer for `story` into `x`.
-    pub(crate) fn new(x: Xml, story: Story) -> Self {
+    pub(crate) fn new(x: Xml, story: Story, pins: Option<&'a HyphenPins>) -> Self {
         StoryWriter {
             x,
             notes: Vec::new(),
             story,
+            pins,
         }
     }
 
@@ -228,7 +232,8 @@ impl<'a> StoryWriter<'a> {
         match run {
             Run::Text(t) => {
                 if !t.text.is_empty() {
-                    text_run(&mut self.x, &t.text, t.style, t.size, 0.0);
+                    let hyphens = pinned_hyphens(&t.text, self.pins);
+                    text_run_with(&mut self.x, &t.text, &hyphens, t.style, t.size, 0.0);
                 }
             }
             Run::LineBreak => {
@@ -564,17 +569,46 @@ pub(crate) fn rpr(x: &mut Xml, style: Option<&str>, font: FontStyle, size: f32, 
     x.close();
 }
 
-/// A text run.
+/// A text run whose every inner hyphen is non-breaking (see
+/// [`text_run_with`]).
+pub(crate) fn text_run(x: &mut Xml, text: &str, font: FontStyle, size: f32, rise: f32) {
+    text_run_with(x, text, &inner_hyphens(text), font, size, rise);
+}
+
+/// The inner hyphens of `text` to write as `w:noBreakHyphen`: the pinned
+/// ones, or all of them without pins.
+fn pinned_hyphens(text: &str, pins: Option<&HyphenPins>) -> Vec<usize> {
+    let mut v = inner_hyphens(text);
+    if let Some(p) = pins {
+        v.retain(|&at| p.contains(text, at));
+    }
+    v
+}
+
+/// A text run, the hyphen-minus at each byte offset of `nobreak` written as
+/// `w:noBreakHyphen`.
 ///
 /// The Flow breaks lines only at spaces (flow.rs, `TextRun`); Word and
 /// LibreOffice would also break after a hyphen inside a word, e.g. inside
-/// "145/2020/NĐ-CP". A hyphen-minus between two non-space characters is
-/// therefore written as `w:noBreakHyphen`, which both print as "-".
-pub(crate) fn text_run(x: &mut Xml, text: &str, font: FontStyle, size: f32, rise: f32) {
+/// "145/2020/NĐ-CP", when the head of the word fits on the line. Measured
+/// in LibreOffice 7 (README, "Ký hiệu văn bản"): `w:noBreakHyphen`
+/// prevents the break but LibreOffice reads it as U+2011, which its text
+/// export and search carry; U+2060/U+200D after the hyphen also prevent it
+/// and also reach the text; `w:sym`, `w:lang` and fields do not prevent it.
+/// So only the hyphens of a word the typesetter moved to a new line are
+/// non-breaking; everywhere else the line holds the whole word anyway.
+pub(crate) fn text_run_with(
+    x: &mut Xml,
+    text: &str,
+    nobreak: &[usize],
+    font: FontStyle,
+    size: f32,
+    rise: f32,
+) {
     x.open("w:r");
     rpr(x, None, font, size, rise);
     let mut start = 0;
-    for at in inner_hyphens(text) {
+    for &at in nobreak {
         t_elem(x, &text[start..at]);
         x.empty("w:noBreakHyphen");
         start = at + 1;

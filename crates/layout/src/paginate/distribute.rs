@@ -150,6 +150,7 @@ pub(crate) fn run<'a>(flow: &'a Flow, ctx: &mut Ctx<'a>) -> Result<Pages, Layout
         height: g.height,
         pages: d.pages,
         info: flow.info.clone(),
+        pins: std::mem::take(&mut ctx.pins),
     })
 }
 

@@ -310,6 +310,7 @@ pub fn sample_pages(fonts: &FontSet) -> Pages {
         height: h,
         pages,
         info: info(),
+        pins: Default::default(),
     }
 }
 
