@@ -9,6 +9,7 @@
 
 #![warn(missing_docs)]
 
+pub mod decree;
 pub mod doc;
 pub mod doctype;
 pub mod format;
@@ -17,9 +18,10 @@ pub mod lang;
 pub mod markup;
 pub mod parse;
 pub mod schema;
-pub mod types;
 
 mod locate;
+mod raw;
+mod validate;
 
 pub use doc::*;
 pub use doctype::DocType;

@@ -1,4 +1,4 @@
-//! The JSON Schema of the input format, generated from [`crate::types`],
+//! The JSON Schema of the input format, generated from the private raw serde types,
 //! with Vietnamese titles and descriptions (and the decree's box numbers,
 //! "ô số …" of Decree 30 App. I §II) put before the English ones, so an
 //! editor's hover help is readable by the staff who edit these files.
@@ -6,7 +6,7 @@
 use serde_json::{Map, Value};
 
 use crate::doctype::DocType;
-use crate::types::RawDocument;
+use crate::raw::RawDocument;
 
 /// The `$id` of the schema.
 pub const SCHEMA_ID: &str = "https://example.invalid/vanban/schema/v1/document.schema.json";

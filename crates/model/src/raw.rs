@@ -1,5 +1,5 @@
-//! The raw input layer: serde types that mirror the JSON exactly (input
-//! format version 1, `docs/input-format.md`). Unknown fields are
+//! The raw input layer (private to the crate: not API): serde types that
+//! mirror the JSON exactly (input format version 1, `docs/input-format.md`). Unknown fields are
 //! errors everywhere. These types also generate the JSON Schema (their doc
 //! comments become its descriptions); [`crate::parse()`] turns them into the
 //! validated [`crate::Document`].

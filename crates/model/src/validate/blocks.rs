@@ -1,0 +1,493 @@
+//! Blocks: paragraphs, headings, divisions, lists, tables, page breaks.
+
+use crate::doc::*;
+use crate::lang::Msg;
+use crate::parse::{ErrorKind, MAX_BLOCKS, MAX_DEPTH, MAX_TABLE_CELLS};
+use crate::raw::*;
+
+use super::Validator;
+use super::text::*;
+
+impl Validator {
+    // -- blocks --------------------------------------------------------------
+
+    pub(super) fn blocks(&mut self, raw: &[RawBlock], path: &str, depth: usize) -> Vec<Block> {
+        let mut out = Vec::with_capacity(raw.len());
+        for (i, b) in raw.iter().enumerate() {
+            if let Some(block) = self.block(b, format!("{path}[{i}]"), depth) {
+                out.push(block);
+            }
+        }
+        out
+    }
+
+    pub(super) fn count_block(&mut self, path: &str) -> bool {
+        self.blocks += 1;
+        if self.blocks > MAX_BLOCKS {
+            if !self.blocks_reported {
+                self.blocks_reported = true;
+                self.err(
+                    ErrorKind::Limit,
+                    path,
+                    Msg::new(
+                        format!("quá nhiều khối: vanban cho phép tối đa {MAX_BLOCKS} khối trong một văn bản"),
+                        format!("too many blocks: vanban allows at most {MAX_BLOCKS} per document"),
+                    ),
+                );
+            }
+            return false;
+        }
+        true
+    }
+
+    pub(super) fn block(&mut self, raw: &RawBlock, path: String, depth: usize) -> Option<Block> {
+        if depth > MAX_DEPTH {
+            self.err(
+                ErrorKind::Limit,
+                &path,
+                Msg::new(
+                    format!(
+                        "ở đây các khối lồng nhau quá {MAX_DEPTH} tầng; hãy làm phẳng cấu trúc"
+                    ),
+                    format!(
+                        "blocks are nested more than {MAX_DEPTH} deep here; flatten the structure"
+                    ),
+                ),
+            );
+            return None;
+        }
+        if !self.count_block(&path) {
+            return None;
+        }
+        let kind = match raw {
+            RawBlock::Text(s) => {
+                let content = self.inline(s, &path, true)?;
+                BlockKind::Paragraph(Paragraph {
+                    content,
+                    align: None,
+                    indent: None,
+                    bold: false,
+                    italic: false,
+                })
+            }
+            RawBlock::Object(o) => self.object_block(o, &path, depth)?,
+        };
+        Some(Block { path, kind })
+    }
+
+    pub(super) fn object_block(
+        &mut self,
+        o: &RawBlockObject,
+        path: &str,
+        depth: usize,
+    ) -> Option<BlockKind> {
+        let kinds: Vec<&str> = [
+            ("heading", o.heading.is_some()),
+            ("part", o.part.is_some()),
+            ("chapter", o.chapter.is_some()),
+            ("section", o.section.is_some()),
+            ("list", o.list.is_some()),
+            ("table", o.table.is_some()),
+            ("paragraph", o.paragraph.is_some()),
+            ("page_break", o.page_break.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(k, present)| present.then_some(k))
+        .collect();
+        let kind = match kinds.as_slice() {
+            [k] => *k,
+            [] => {
+                self.err(
+                    ErrorKind::Structure,
+                    path,
+                    Msg::new(
+                        "khối này không có khóa nào trong số heading, part, chapter, section, list, table, paragraph, page_break; một khối dạng đối tượng cần đúng một khóa",
+                        "this block has none of the keys heading, part, chapter, section, list, table, paragraph, page_break; a block object needs exactly one",
+                    ),
+                );
+                return None;
+            }
+            many => {
+                self.err(
+                    ErrorKind::Structure,
+                    path,
+                    Msg::new(
+                        format!(
+                            "khối này có các khóa {}; một khối dạng đối tượng chỉ có đúng một trong heading, part, chapter, section, list, table, paragraph, page_break (hãy tách thành nhiều khối)",
+                            many.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(" và ")
+                        ),
+                        format!(
+                            "this block has the keys {}; a block object has exactly one of heading, part, chapter, section, list, table, paragraph, page_break (split it into several blocks)",
+                            many.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(" and ")
+                        ),
+                    ),
+                );
+                return None;
+            }
+        };
+        // Options that do not belong to this kind of block.
+        let allowed: &[&str] = match kind {
+            "heading" => &["number", "numbered", "body", "lead_in"],
+            "part" | "chapter" | "section" => &["number", "body"],
+            "list" => &["marker"],
+            "paragraph" => &["align", "indent", "bold", "italic"],
+            _ => &[],
+        };
+        let options = [
+            (
+                "number",
+                o.number.is_some(),
+                "heading, part, chapter and section",
+            ),
+            ("numbered", o.numbered.is_some(), "heading"),
+            ("lead_in", o.lead_in.is_some(), "heading"),
+            (
+                "body",
+                o.body.is_some(),
+                "heading, part, chapter and section",
+            ),
+            ("marker", o.marker.is_some(), "list"),
+            ("align", o.align.is_some(), "paragraph"),
+            ("indent", o.indent.is_some(), "paragraph"),
+            ("bold", o.bold.is_some(), "paragraph"),
+            ("italic", o.italic.is_some(), "paragraph"),
+        ];
+        let mut stray = false;
+        for (key, present, owners) in options {
+            if present && !allowed.contains(&key) {
+                stray = true;
+                self.err(
+                    ErrorKind::Structure,
+                    join(path, key),
+                    Msg::new(
+                        format!(
+                            "\"{key}\" không dùng cho khối {kind} (chỉ dùng với {})",
+                            owners.replace(" and ", " và ")
+                        ),
+                        format!(
+                            "\"{key}\" does not apply to a {kind} block (it is used with {owners})"
+                        ),
+                    ),
+                );
+            }
+        }
+        if stray {
+            return None;
+        }
+        let label = |v: &mut Validator| -> Option<Option<String>> {
+            match &o.number {
+                None => Some(None),
+                Some(RawLabel(s)) => v.text(s, &join(path, "number"), LINE).map(Some),
+            }
+        };
+        match kind {
+            "heading" => {
+                let hpath = join(path, "heading");
+                let text = self.inline(o.heading.as_deref().unwrap_or(""), &hpath, true);
+                let number = label(self);
+                let numbered = o.numbered.unwrap_or(true);
+                if !numbered && o.number.is_some() {
+                    self.value(
+                        join(path, "number"),
+                        Msg::new(
+                            "có \"number\" nhưng \"numbered\" lại là false; hãy giữ một trong hai",
+                            "\"number\" is given but \"numbered\" is false; keep one of them",
+                        ),
+                    );
+                }
+                let body = match &o.body {
+                    None => None,
+                    Some(b) if b.is_empty() => {
+                        self.value(
+                            join(path, "body"),
+                            Msg::new(
+                                "phần body đang trống; bỏ hẳn \"body\" nếu muốn một đoạn văn có số thứ tự",
+                                "the body is empty; leave \"body\" out for a run-in numbered paragraph",
+                            ),
+                        );
+                        None
+                    }
+                    Some(b) => Some(self.blocks(b, &join(path, "body"), depth + 1)),
+                };
+                let text = text?;
+                // A text ending in ":" introduces what follows: a lead-in
+                // unless the input says otherwise.
+                let colon = o.body.is_some()
+                    && text.iter().rev().find_map(|i| match i {
+                        Inline::Text { text, .. } if !text.trim().is_empty() => {
+                            Some(text.trim_end().ends_with(':'))
+                        }
+                        _ => None,
+                    }) == Some(true);
+                Some(BlockKind::Heading(Heading {
+                    text,
+                    number: number?,
+                    numbered,
+                    body,
+                    lead_in: o.lead_in.unwrap_or(colon),
+                }))
+            }
+            "part" | "chapter" | "section" => {
+                let (dk, title) = match kind {
+                    "part" => (DivisionKind::Part, o.part.as_deref()),
+                    "chapter" => (DivisionKind::Chapter, o.chapter.as_deref()),
+                    _ => (DivisionKind::Section, o.section.as_deref()),
+                };
+                let title = self.text(title.unwrap_or(""), &join(path, kind), MULTILINE);
+                let number = label(self);
+                let body = match &o.body {
+                    Some(b) if !b.is_empty() => self.blocks(b, &join(path, "body"), depth + 1),
+                    Some(_) => {
+                        self.value(
+                            join(path, "body"),
+                            Msg::new(
+                                format!("phần body của {kind} đang trống; hãy thêm nội dung"),
+                                format!("the {kind}'s body is empty; add its content"),
+                            ),
+                        );
+                        Vec::new()
+                    }
+                    None => {
+                        self.value(
+                            path,
+                            Msg::new(
+                                format!("{kind} cần có \"body\" chứa nội dung"),
+                                format!("a {kind} needs a \"body\" with its content"),
+                            ),
+                        );
+                        Vec::new()
+                    }
+                };
+                Some(BlockKind::Division(Division {
+                    kind: dk,
+                    title: title?,
+                    number: number?,
+                    body,
+                }))
+            }
+            "list" => {
+                let lpath = join(path, "list");
+                let items_raw = o.list.as_deref().unwrap_or(&[]);
+                if items_raw.is_empty() {
+                    self.value(
+                        &lpath,
+                        Msg::new(
+                            "danh sách đang trống; hãy thêm ít nhất một mục",
+                            "the list is empty; add at least one item",
+                        ),
+                    );
+                }
+                let mut items = Vec::with_capacity(items_raw.len());
+                for (i, item) in items_raw.iter().enumerate() {
+                    let ipath = format!("{lpath}[{i}]");
+                    match item {
+                        RawListItem::Text(s) => {
+                            let b = self.block(&RawBlock::Text(s.clone()), ipath, depth + 1);
+                            items.push(b.into_iter().collect());
+                        }
+                        RawListItem::Blocks(v) => {
+                            if v.is_empty() {
+                                self.value(
+                                    &ipath,
+                                    Msg::new(
+                                        "mục của danh sách đang trống; hãy thêm một chuỗi hoặc các khối",
+                                        "the list item is empty; add a string or blocks",
+                                    ),
+                                );
+                            }
+                            items.push(self.blocks(v, &ipath, depth + 1));
+                        }
+                    }
+                }
+                let marker = match o.marker {
+                    Some(RawMarker::Plus) => ListMarker::Plus,
+                    _ => ListMarker::Dash,
+                };
+                Some(BlockKind::List(List { marker, items }))
+            }
+            "table" => {
+                let t = o.table.as_ref()?;
+                self.table(t, &join(path, "table")).map(BlockKind::Table)
+            }
+            "paragraph" => {
+                let content = self.inline(
+                    o.paragraph.as_deref().unwrap_or(""),
+                    &join(path, "paragraph"),
+                    true,
+                )?;
+                Some(BlockKind::Paragraph(Paragraph {
+                    content,
+                    align: o.align.map(align),
+                    indent: o.indent,
+                    bold: o.bold.unwrap_or(false),
+                    italic: o.italic.unwrap_or(false),
+                }))
+            }
+            _ => {
+                if o.page_break == Some(true) {
+                    Some(BlockKind::PageBreak)
+                } else {
+                    self.value(
+                        join(path, "page_break"),
+                        Msg::new(
+                            "phải là true (viết {\"page_break\": true}, hoặc xóa khối này)",
+                            "must be true (write {\"page_break\": true}, or remove the block)",
+                        ),
+                    );
+                    None
+                }
+            }
+        }
+    }
+
+    pub(super) fn table(&mut self, t: &RawTable, path: &str) -> Option<Table> {
+        let errors_before = self.errors.len();
+        let rows_path = join(path, "rows");
+        let columns: Vec<Column> = match &t.columns {
+            Some(cols) => {
+                if cols.is_empty() {
+                    self.value(
+                        join(path, "columns"),
+                        Msg::new("bảng không có cột nào", "the table has no columns"),
+                    );
+                }
+                let mut out = Vec::with_capacity(cols.len());
+                for (i, c) in cols.iter().enumerate() {
+                    let cpath = format!("{path}.columns[{i}]");
+                    let title = match &c.title {
+                        Some(s) => self
+                            .inline(s, &join(&cpath, "title"), false)
+                            .unwrap_or_default(),
+                        None => Vec::new(),
+                    };
+                    let width = c.width.unwrap_or(1.0);
+                    if !(width > 0.0 && width <= 1000.0) {
+                        self.value(
+                            join(&cpath, "width"),
+                            Msg::new(
+                                format!(
+                                    "{width} không dùng được làm độ rộng tương đối (lớn hơn 0, tối đa 1000)"
+                                ),
+                                format!(
+                                    "{width} is not a usable relative width (more than 0, at most 1000)"
+                                ),
+                            ),
+                        );
+                    }
+                    out.push(Column {
+                        title,
+                        width: width as f32,
+                        align: c.align.map(align).unwrap_or(Align::Left),
+                    });
+                }
+                out
+            }
+            None => {
+                let n = t.rows.first().map_or(0, |r| r.len());
+                (0..n)
+                    .map(|_| Column {
+                        title: Vec::new(),
+                        width: 1.0,
+                        align: Align::Left,
+                    })
+                    .collect()
+            }
+        };
+        if t.rows.is_empty() {
+            self.value(
+                &rows_path,
+                Msg::new(
+                    "bảng không có hàng nào; hãy thêm ít nhất một hàng",
+                    "the table has no rows; add at least one",
+                ),
+            );
+        }
+        let mut rows = Vec::with_capacity(t.rows.len());
+        for (i, r) in t.rows.iter().enumerate() {
+            let rpath = format!("{rows_path}[{i}]");
+            if !self.count_block(&rpath) {
+                break;
+            }
+            self.cells += r.len();
+            if self.cells > MAX_TABLE_CELLS {
+                if !self.cells_reported {
+                    self.cells_reported = true;
+                    self.err(
+                        ErrorKind::Limit,
+                        &rpath,
+                        Msg::new(
+                            format!(
+                                "quá nhiều ô bảng: vanban cho phép tối đa {MAX_TABLE_CELLS} ô trong một văn bản"
+                            ),
+                            format!(
+                                "too many table cells: vanban allows at most {MAX_TABLE_CELLS} per document"
+                            ),
+                        ),
+                    );
+                }
+                break;
+            }
+            if r.is_empty() {
+                self.value(
+                    &rpath,
+                    Msg::new(
+                        "hàng đang trống; mỗi cột ghi một ô (\"\" cho ô trống)",
+                        "the row is empty; give one cell per column (\"\" for an empty cell)",
+                    ),
+                );
+                continue;
+            }
+            if r.len() != columns.len() {
+                self.value(
+                    &rpath,
+                    Msg::new(
+                        format!(
+                            "hàng này có {} ô nhưng bảng có {} cột",
+                            r.len(),
+                            columns.len()
+                        ),
+                        format!(
+                            "this row has {} cell{} but the table has {} column{}",
+                            r.len(),
+                            if r.len() == 1 { "" } else { "s" },
+                            columns.len(),
+                            if columns.len() == 1 { "" } else { "s" }
+                        ),
+                    ),
+                );
+                continue;
+            }
+            let mut cells = Vec::with_capacity(r.len());
+            for (j, cell) in r.iter().enumerate() {
+                cells.push(
+                    self.inline(cell, &format!("{rpath}[{j}]"), false)
+                        .unwrap_or_default(),
+                );
+            }
+            rows.push(cells);
+        }
+        let header_rows = match t.header_rows {
+            None => 0,
+            Some(h) => self
+                .integer(h, &join(path, "header_rows"), 0, t.rows.len() as i128, None)
+                .unwrap_or(0),
+        };
+        if self.errors.len() > errors_before {
+            return None;
+        }
+        Some(Table {
+            columns,
+            rows,
+            header_rows,
+        })
+    }
+}
+
+pub(super) fn align(a: RawAlign) -> Align {
+    match a {
+        RawAlign::Left => Align::Left,
+        RawAlign::Center => Align::Center,
+        RawAlign::Right => Align::Right,
+        RawAlign::Justify => Align::Justify,
+    }
+}
