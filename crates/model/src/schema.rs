@@ -370,7 +370,32 @@ pub const SCHEMA_VI: &[(&str, &str, &str)] = &[
     (
         "Table.rows",
         "Các hàng",
-        "Các hàng; mỗi hàng có đúng một ô cho mỗi cột. Ô là chuỗi (được dùng định dạng *nghiêng*, **đậm**).",
+        "Các hàng. Ô là chuỗi (được dùng định dạng *nghiêng*, **đậm**; số viết dạng chữ, \"2,19\"), hoặc đối tượng {\"text\", \"colspan\", \"rowspan\"} cho ô gộp. Như HTML, mỗi hàng ghi các ô bắt đầu ở hàng đó, từ trái sang phải: ô gộp nhiều hàng chỉ ghi ở hàng trên cùng; các ô của hàng (tính cả số cột gộp) cùng các ô gộp từ hàng trên xuống phủ đúng mỗi cột một ô.",
+    ),
+    (
+        "Cell",
+        "Ô",
+        "Một ô của bảng: chuỗi, hoặc đối tượng {\"text\", \"colspan\", \"rowspan\"} cho ô gộp.",
+    ),
+    (
+        "SpanCell",
+        "Ô gộp",
+        "Một ô gộp nhiều cột và/hoặc nhiều hàng.",
+    ),
+    (
+        "SpanCell.text",
+        "Nội dung ô",
+        "Chữ trong ô (được dùng *nghiêng*, **đậm**).",
+    ),
+    (
+        "SpanCell.colspan",
+        "Số cột gộp",
+        "Số cột ô chiếm, tính từ cột của nó sang phải (mặc định 1).",
+    ),
+    (
+        "SpanCell.rowspan",
+        "Số hàng gộp",
+        "Số hàng ô chiếm, tính từ hàng của nó xuống dưới (mặc định 1).",
     ),
     (
         "Table.header_rows",
