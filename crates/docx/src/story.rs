@@ -414,14 +414,36 @@ impl<'a> StoryWriter<'a> {
                 self.x.close();
             }
             for (ci, col) in t.columns.iter().enumerate() {
-                let cell = row.cells.get(ci);
+                // Merged cells: the top-left cell spans the columns
+                // (`w:gridSpan`) and starts a vertical merge; the first cell
+                // of each row below continues it; the others are not written.
+                let (cell, span, vmerge) = match (t.merge_at(ri, ci), t.covered_by(ri, ci)) {
+                    (Some(m), _) => (row.cells.get(ci), m.cols, (m.rows > 1).then_some("restart")),
+                    (None, Some(m)) if m.col == ci => {
+                        (t.rows[m.row].cells.get(ci), m.cols, Some("continue"))
+                    }
+                    (None, Some(_)) => continue,
+                    (None, None) => (row.cells.get(ci), 1, None),
+                };
+                let width: u32 = t
+                    .columns
+                    .get(ci..(ci + span).min(t.columns.len()))
+                    .map_or(utwips(*col), |cs| cs.iter().map(|c| utwips(*c)).sum());
                 self.x.open("w:tc");
                 self.x.open("w:tcPr");
                 self.x
                     .tag("w:tcW")
-                    .attr("w:w", utwips(*col))
+                    .attr("w:w", width)
                     .attr("w:type", "dxa")
                     .empty();
+                if span > 1 {
+                    self.x.val("w:gridSpan", span);
+                }
+                match vmerge {
+                    Some("restart") => self.x.val("w:vMerge", "restart"),
+                    Some(_) => self.x.empty("w:vMerge"),
+                    None => {}
+                }
                 let valign = match cell.map(|c| c.valign) {
                     Some(VAlign::Center) => "center",
                     _ => "top",
@@ -429,7 +451,10 @@ impl<'a> StoryWriter<'a> {
                 self.x.val("w:vAlign", valign);
                 self.x.close();
                 let brk = page_break_before && ri == 0 && ci == 0;
-                let blocks: &'a [Block] = cell.map(|c| c.blocks.as_slice()).unwrap_or(&[]);
+                let blocks: &'a [Block] = match vmerge {
+                    Some("continue") => &[],
+                    _ => cell.map(|c| c.blocks.as_slice()).unwrap_or(&[]),
+                };
                 self.blocks(blocks, None, false, brk)?;
                 self.x.close();
             }

@@ -253,6 +253,7 @@ pub fn rich_flow() -> Flow {
             right: 5.4,
         },
         kind: TableKind::Data,
+        merges: Vec::new(),
         path: "$.body[3]".into(),
     });
     let mut recipients = para(

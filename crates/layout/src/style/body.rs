@@ -494,6 +494,16 @@ fn table(cx: &mut Ctx, t: &vanban_model::Table, path: &str) -> flow::Table {
             right: CELL_PAD_X,
         },
         kind: TableKind::Data,
+        merges: t
+            .merges
+            .iter()
+            .map(|m| flow::Merge {
+                row: m.row + usize::from(titled),
+                col: m.col,
+                rows: m.rows,
+                cols: m.cols,
+            })
+            .collect(),
         path: path.to_string(),
     }
 }
