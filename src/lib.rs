@@ -337,7 +337,13 @@ impl Job<'_> {
                 out.regions.push(PlacedRegion {
                     kind: r.kind,
                     page,
-                    rect: vanban_pdf::sign::to_pdf_rect(pages.height, r.x, r.y, r.w, r.h),
+                    rect: vanban_pdf::sign::to_pdf_rect(
+                        pages.page_size(page).1,
+                        r.x,
+                        r.y,
+                        r.w,
+                        r.h,
+                    ),
                 });
             }
         }

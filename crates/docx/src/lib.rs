@@ -178,7 +178,7 @@ pub fn write_docx(flow: &Flow, opts: &DocxOptions) -> Result<Vec<u8>, DocxError>
             footer_default: empty_footer.clone(),
             footer_first,
             footnote_start: restart,
-            page: flow.page,
+            page: section.page.unwrap_or(flow.page),
         });
     }
 

@@ -89,6 +89,8 @@ pub struct Section {
     /// coordinates), e.g. the organisation's signature on a separate-file
     /// appendix.
     pub first_page_regions: Vec<crate::pages::Region>,
+    /// The section's own page (a landscape appendix); `None`: the flow's.
+    pub page: Option<PageGeometry>,
 }
 
 /// A block of the flow.

@@ -70,6 +70,19 @@ pub struct Page {
     pub number: Option<u32>,
     /// Index of the section (0 = main document, 1.. = appendices).
     pub section: usize,
+    /// The page's own width and height when they differ from
+    /// [`Pages::width`] and [`Pages::height`] (a landscape section).
+    pub size: Option<(f32, f32)>,
+}
+
+impl Pages {
+    /// The width and height of page `index`.
+    pub fn page_size(&self, index: usize) -> (f32, f32) {
+        self.pages
+            .get(index)
+            .and_then(|p| p.size)
+            .unwrap_or((self.width, self.height))
+    }
 }
 
 /// A drawn item.

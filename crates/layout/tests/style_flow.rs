@@ -558,11 +558,13 @@ fn footnotes_numbered_across_sections() {
             title: Some("Dự toán".into()),
             body: vec![with_note("appendices[0].body[0]", "Ba", "ghi chú ba")],
             separate_file: false,
+            landscape: false,
         },
         Appendix {
             title: None,
             body: vec![with_note("appendices[1].body[0]", "Bốn", "ghi chú bốn")],
             separate_file: false,
+            landscape: false,
         },
     ];
     let f = run(&d);

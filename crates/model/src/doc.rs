@@ -363,6 +363,8 @@ pub struct Appendix {
     /// Issued as its own file (App. I §III.1.d; App. III Mẫu 2.2) rather
     /// than after the main text.
     pub separate_file: bool,
+    /// Set on A4 landscape pages (App. I §I.2: tables may turn the page).
+    pub landscape: bool,
 }
 
 /// Line spacing override.

@@ -408,6 +408,13 @@ pub struct RawAppendix {
     /// appendix follows the main text in the same file (Mẫu 2.1).
     #[serde(default)]
     pub separate_file: Option<bool>,
+    /// Set the appendix on A4 landscape pages, for a wide table (Decree 30
+    /// App. I §I.2 allows the width of the sheet for tables; the decree's
+    /// own Appendix I file has a landscape section). The margins keep their
+    /// places in reading direction; the page number is centred in the top
+    /// margin. Default false.
+    #[serde(default)]
+    pub landscape: Option<bool>,
 }
 
 /// Style overrides; every value must lie within Decree 30's ranges.

@@ -272,6 +272,11 @@ pub const SCHEMA_VI: &[(&str, &str, &str)] = &[
         "Ban hành phụ lục thành tệp riêng (Nghị định 30 Phụ lục I mục III.1.d, Phụ lục III Mẫu 2.2).",
     ),
     (
+        "Appendix.landscape",
+        "Trình bày khổ ngang",
+        "Trình bày phụ lục trên trang A4 khổ ngang cho bảng rộng (Nghị định 30 Phụ lục I mục I.2 cho phép trình bày theo chiều rộng trang giấy khi có bảng, biểu; tệp Phụ lục I của Nghị định có phần khổ ngang). Lề như trang dọc theo chiều đọc, số trang ở giữa lề trên. Mặc định false.",
+    ),
+    (
         "Block",
         "Khối nội dung",
         "Một khối: một chuỗi (đoạn văn căn đều hai bên, lùi đầu dòng; *nghiêng*, **đậm**, ^[chú thích]; \\n để xuống dòng), hoặc một đối tượng có đúng một trong các khóa heading, part, chapter, section, list, table, paragraph, page_break.",

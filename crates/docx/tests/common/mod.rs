@@ -334,6 +334,7 @@ pub fn rich_flow() -> Flow {
         page_numbers: true,
         first_page_footer: vec![],
         first_page_regions: vec![],
+        page: None,
     };
     let mut appendix_title = para(vec![bold("PHỤ LỤC I", 14.0)], Align::Center);
     appendix_title.role = Role::Heading(1);
@@ -367,6 +368,7 @@ pub fn rich_flow() -> Flow {
             Block::Para(footer_text),
         ],
         first_page_regions: vec![],
+        page: None,
     };
     Flow {
         page: page(),
