@@ -124,7 +124,10 @@ fn merged_cells_in_pdf_and_docx() {
     let fonts = vanban_layout::fonts::FontSet::bundled();
     let flow = vanban_layout::style::style(&doc, fonts).expect("style");
     let pages = vanban_layout::paginate::paginate(&flow, fonts).expect("paginate");
-    assert_eq!(pages.pages.len(), 2, "the table runs onto page 2");
+    assert!(
+        pages.pages.iter().filter(|p| p.section == 0).count() == 2,
+        "the table runs onto page 2"
+    );
 
     // DOCX: spans and merges as Word writes them; both header rows repeat.
     let docx = vanban_docx::write_docx(&flow, &vanban_docx::DocxOptions::default()).expect("docx");
@@ -240,4 +243,106 @@ fn merged_cells_in_pdf_and_docx() {
         "{total:?}"
     );
     assert!(!vertical_through(&ls, xs[1], total.y1, total.y2));
+}
+
+/// The appendix of fixtures/bao-cao-thong-ke.json is `"landscape": true`:
+/// its two pages are A4 landscape in the PDF, its DOCX section is
+/// `w:orient="landscape"` with the page size swapped, the main text stays
+/// portrait; the table fills the turned page between the document's margins
+/// and the second page's number sits centred in its top margin.
+#[test]
+fn landscape_appendix() {
+    let json = std::fs::read(root().join("fixtures/bao-cao-thong-ke.json")).expect("fixture");
+    let doc = vanban_model::parse_bytes(&json).expect("parse");
+    let fonts = vanban_layout::fonts::FontSet::bundled();
+    let flow = vanban_layout::style::style(&doc, fonts).expect("style");
+    let pages = vanban_layout::paginate::paginate(&flow, fonts).expect("paginate");
+    let (w, h) = (pages.width, pages.height);
+    assert!(w < h, "the document is portrait");
+    let sizes: Vec<(f32, f32)> = (0..pages.pages.len()).map(|i| pages.page_size(i)).collect();
+    assert_eq!(sizes, vec![(w, h), (w, h), (h, w), (h, w)]);
+
+    // DOCX: the main section portrait, the appendix's landscape.
+    let docx = vanban_docx::write_docx(&flow, &vanban_docx::DocxOptions::default()).expect("docx");
+    let xml = {
+        use std::io::Read;
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("zip");
+        let mut s = String::new();
+        z.by_name("word/document.xml")
+            .expect("document.xml")
+            .read_to_string(&mut s)
+            .expect("read");
+        s
+    };
+    let sizes: Vec<&str> = xml
+        .split("<w:pgSz ")
+        .skip(1)
+        .map(|s| s.split("/>").next().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        sizes,
+        vec![
+            "w:w=\"11906\" w:h=\"16838\"",
+            "w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\""
+        ]
+    );
+    let margins: Vec<&str> = xml
+        .split("<w:pgMar ")
+        .skip(1)
+        .map(|s| s.split("/>").next().unwrap_or_default())
+        .collect();
+    assert_eq!(margins.len(), 2);
+    assert_eq!(margins[0], margins[1], "same margins on the turned page");
+
+    if !have("pdftotext") {
+        eprintln!("skipped: pdftotext not installed (.ci/run installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let r = vanban::render(
+        &json,
+        &[vanban::Format::Pdf],
+        &vanban::RenderOptions::default(),
+    )
+    .expect("render");
+    let pdf = temp_file(dir.path(), "t.pdf", r.pdf.as_deref().expect("pdf"));
+    let info = run(
+        "pdfinfo",
+        &["-f", "1", "-l", "4", pdf.to_str().expect("path")],
+    );
+    let boxes: Vec<&str> = info
+        .lines()
+        .filter(|l| l.starts_with("Page ") && l.contains(" size:"))
+        .map(|l| l.split(" size:").nth(1).unwrap_or_default().trim())
+        .collect();
+    assert_eq!(boxes.len(), 4, "{info}");
+    assert!(
+        boxes[0].starts_with("595.") && boxes[2].starts_with("841.9 x 595."),
+        "{boxes:?}"
+    );
+    let ws = words(&pdf);
+    let g = flow.page;
+    let (left, right) = (g.margin_left, h - g.margin_right);
+    for page in 2..4 {
+        let on: Vec<&Word> = ws.iter().filter(|w| w.page == page).collect();
+        assert!(on.iter().all(|w| w.x1 >= left - 1.0 && w.x2 <= right + 1.0));
+        // The table reaches across the turned text block.
+        let ls = lines(&pages, page);
+        let xs = column_edges(&ls);
+        assert_eq!(xs.len(), 11, "{xs:?}");
+        assert!(
+            (xs[0] - left).abs() < 0.5 && (xs[10] - right).abs() < 0.5,
+            "{xs:?}"
+        );
+        // The header repeats on the second page.
+        assert!(on.iter().any(|w| w.text == "Chiều"));
+    }
+    // Page 2 of the appendix: its number in the top margin, centred.
+    let num = ws
+        .iter()
+        .find(|w| w.page == 3 && w.text == "2")
+        .expect("page number");
+    assert!(num.y2 < g.margin_top, "{num:?}");
+    assert!((centre(num) - (left + right) / 2.0).abs() < 1.0, "{num:?}");
+    assert!(!ws.iter().any(|w| w.page == 2 && w.y2 < g.margin_top));
 }

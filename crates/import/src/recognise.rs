@@ -2666,6 +2666,17 @@ fn appendix(
     if !t.trim().is_empty() {
         m.insert("title".into(), json!(t.trim()));
     }
+    if let Item::Para(p) = &items[k]
+        && p.landscape
+    {
+        m.insert("landscape".into(), json!(true));
+        report.add(
+            Kind::Recognised,
+            &p.loc,
+            "phụ lục trình bày khổ ngang",
+            "appendix on landscape pages",
+        );
+    }
     m.insert("body".into(), Value::Array(body));
     (Value::Object(m), i)
 }
