@@ -419,9 +419,11 @@ impl<'a> StoryWriter<'a> {
                 // of each row below continues it; the others are not written.
                 let (cell, span, vmerge) = match (t.merge_at(ri, ci), t.covered_by(ri, ci)) {
                     (Some(m), _) => (row.cells.get(ci), m.cols, (m.rows > 1).then_some("restart")),
-                    (None, Some(m)) if m.col == ci => {
-                        (t.rows[m.row].cells.get(ci), m.cols, Some("continue"))
-                    }
+                    (None, Some(m)) if m.col == ci => (
+                        t.rows.get(m.row).and_then(|r| r.cells.get(ci)),
+                        m.cols,
+                        Some("continue"),
+                    ),
                     (None, Some(_)) => continue,
                     (None, None) => (row.cells.get(ci), 1, None),
                 };

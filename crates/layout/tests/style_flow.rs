@@ -799,6 +799,7 @@ fn data_table_columns_and_header() {
         kind: BlockKind::Table(vanban_model::Table {
             columns: vec![col("TT", 1.0), col("Nội dung", 6.0), col("Kinh phí", 3.0)],
             rows: vec![vec![t("1"), t("Tập huấn"), t("12.000.000")]],
+            merges: Vec::new(),
             header_rows: 0,
         }),
     }];

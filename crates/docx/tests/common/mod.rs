@@ -87,6 +87,7 @@ pub fn grid(columns: Vec<f32>, indent: f32, cells: Vec<Cell>, kind: TableKind) -
         border_width: 0.0,
         padding: Padding::default(),
         kind,
+        merges: Vec::new(),
         path: "$.header".into(),
     })
 }

@@ -124,11 +124,17 @@ pub(crate) fn layout_table<'a>(
             };
             let cw = len(xr - xl - pad.left - pad.right);
             let (stack, valign) = match row.cells.get(ci) {
-                Some(c) if t.covered_by(ri, ci).is_none() => (
-                    layout_stack(&c.blocks, xl + pad.left, cw, true, notes, ctx),
-                    c.valign,
-                ),
-                _ => (Stack::default(), VAlign::Top),
+                Some(c) => {
+                    let stack = layout_stack(&c.blocks, xl + pad.left, cw, true, notes, ctx);
+                    // A covered cell is laid out all the same (its blocks
+                    // keep their reading-order numbers) and not drawn.
+                    if t.covered_by(ri, ci).is_some() {
+                        (Stack::default(), VAlign::Top)
+                    } else {
+                        (stack, c.valign)
+                    }
+                }
+                None => (Stack::default(), VAlign::Top),
             };
             if merge.is_none_or(|m| m.rows <= 1) {
                 content = content.max(stack.h);
