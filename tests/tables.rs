@@ -158,6 +158,13 @@ fn merged_cells_in_pdf_and_docx() {
     assert!(rows[note].contains("<w:vMerge w:val=\"restart\"/>"));
     assert!(rows[note + 1].contains("<w:vMerge/>") && rows[note + 2].contains("<w:vMerge/>"));
     assert!(!rows[note + 3].contains("<w:vMerge"));
+    // Rows joined by the merge are kept together in Word and LibreOffice as
+    // in our PDF: keep-with-next on every paragraph of all but the last.
+    let keeps = |r: &str| r.matches("<w:keepNext/>").count();
+    let paras = |r: &str| r.matches("<w:p>").count();
+    assert_eq!(keeps(rows[note]), paras(rows[note]));
+    assert_eq!(keeps(rows[note + 1]), paras(rows[note + 1]));
+    assert_eq!(keeps(rows[note + 2]), 0);
     let total = rows
         .iter()
         .position(|r| r.contains("Tổng cộng"))

@@ -166,9 +166,18 @@ impl<'a> StoryWriter<'a> {
 
     /// An empty paragraph of [`FILLER_LINE_TWIPS`].
     fn filler(&mut self, extra: ParaExtra<'_>) {
+        self.filler_keep(extra, false);
+    }
+
+    /// A filler paragraph; with `keep`, kept with the next (the part of a
+    /// merged cell in a row that a vertical merge joins to the next).
+    fn filler_keep(&mut self, extra: ParaExtra<'_>, keep: bool) {
         let x = &mut self.x;
         x.open("w:p");
         x.open("w:pPr");
+        if keep {
+            x.empty("w:keepNext");
+        }
         if extra.page_break_before {
             x.empty("w:pageBreakBefore");
         }
@@ -453,11 +462,17 @@ impl<'a> StoryWriter<'a> {
                 self.x.val("w:vAlign", valign);
                 self.x.close();
                 let brk = page_break_before && ri == 0 && ci == 0;
-                let blocks: &'a [Block] = match vmerge {
-                    Some("continue") => &[],
-                    _ => cell.map(|c| c.blocks.as_slice()).unwrap_or(&[]),
-                };
-                self.blocks(blocks, None, false, brk)?;
+                if vmerge == Some("continue") {
+                    // The merge's part in this row: an empty filler, kept
+                    // with the next row while the merge goes on below.
+                    let keep = t
+                        .covered_by(ri, ci)
+                        .is_some_and(|m| ri + 1 < m.row + m.rows);
+                    self.filler_keep(ParaExtra::default(), keep);
+                } else {
+                    let blocks: &'a [Block] = cell.map(|c| c.blocks.as_slice()).unwrap_or(&[]);
+                    self.blocks(blocks, None, false, brk)?;
+                }
                 self.x.close();
             }
             self.x.close();
