@@ -36,6 +36,7 @@ fn stages(c: &mut Criterion) {
     let pdf_opts = pdf_options();
     let docx_opts = vanban_docx::DocxOptions {
         timestamp: Some("2023-06-01T00:00:00Z".to_owned()),
+        pins: Some(pages.pins.clone()),
     };
     // Parse the krilla fonts before timing.
     let _ = vanban_pdf::write_pdf(&pages, fonts, &pdf_opts);

@@ -323,6 +323,7 @@ impl Job<'_> {
         if self.formats.contains(&Format::Docx) {
             let docx_opts = vanban_docx::DocxOptions {
                 timestamp: Some(self.timestamp.to_owned()),
+                pins: pages.as_ref().map(|p| p.pins.clone()),
             };
             out.docx = Some(vanban_docx::write_docx(&flow, &docx_opts)?);
         }
@@ -336,7 +337,13 @@ impl Job<'_> {
                 out.regions.push(PlacedRegion {
                     kind: r.kind,
                     page,
-                    rect: vanban_pdf::sign::to_pdf_rect(pages.height, r.x, r.y, r.w, r.h),
+                    rect: vanban_pdf::sign::to_pdf_rect(
+                        pages.page_size(page).1,
+                        r.x,
+                        r.y,
+                        r.w,
+                        r.h,
+                    ),
                 });
             }
         }

@@ -27,7 +27,6 @@ pub(crate) fn body_sizes(ix: &Index<'_>, e: &Expectations) -> RuleResult {
 
 pub(crate) fn justified(ix: &Index<'_>, e: &Expectations) -> RuleResult {
     let mut f = Findings::new(rule::JUSTIFIED);
-    let g = &e.page;
     let mut n = 0;
     for (&b, p) in &e.paras {
         if !matches!(p.place, Place::Flow | Place::Note)
@@ -37,8 +36,9 @@ pub(crate) fn justified(ix: &Index<'_>, e: &Expectations) -> RuleResult {
             continue;
         }
         let lines = ix.lines(b);
-        let want = g.width - g.margin_right - p.indent_right;
         for line in lines.iter().take(lines.len().saturating_sub(1)) {
+            let g = &crate::margins::page_geometry_of(e, ix.pages, line.page);
+            let want = g.width - g.margin_right - p.indent_right;
             n += 1;
             let got = line.right();
             f.expect((got - want).abs() <= TOL, || {

@@ -17,6 +17,18 @@ pub(crate) fn page_size(pages: &Pages) -> RuleResult {
     f.note(note).done()
 }
 
+/// The page geometry of page `index`: the expected one, turned for a page
+/// of its own size (a landscape section keeps the margins in reading
+/// direction, `style::landscape_page`).
+pub(crate) fn page_geometry_of(e: &Expectations, pages: &Pages, index: usize) -> PageGeometry {
+    let (width, height) = pages.page_size(index);
+    PageGeometry {
+        width,
+        height,
+        ..e.page
+    }
+}
+
 #[derive(Clone, Copy)]
 pub(crate) enum Side {
     Left,
@@ -28,12 +40,12 @@ pub(crate) enum Side {
 /// No glyph of any page (header, closing and notes included) lies more
 /// than [`MARGIN_TOLERANCE_MM`] outside the declared left and right margins.
 pub(crate) fn glyphs_in_margins(pages: &Pages, e: &Expectations) -> RuleResult {
-    let g = &e.page;
     let mut f = Findings::new(rule::GLYPHS_IN_MARGINS);
     let tol = MARGIN_TOLERANCE_MM * PT_PER_MM;
-    let (lo, hi) = (g.margin_left - tol, g.width - g.margin_right + tol);
     let (mut left, mut right) = (f32::INFINITY, f32::INFINITY);
     for (pi, page) in pages.pages.iter().enumerate() {
+        let g = &page_geometry_of(e, pages, pi);
+        let (lo, hi) = (g.margin_left - tol, g.width - g.margin_right + tol);
         for t in texts(page).filter(|t| !t.text.trim().is_empty()) {
             let (l, r) = (ink_left(t), ink_right(t));
             left = left.min(l - g.margin_left);
@@ -78,11 +90,12 @@ pub(crate) fn margin(ix: &Index<'_>, e: &Expectations, side: Side) -> RuleResult
             range.end()
         )
     });
-    let right_edge = g.width - g.margin_right;
-    let bottom_edge = g.height - g.margin_bottom;
     // The measured extreme (text nearest the page edge) and the first offender.
     let mut extreme: Option<f32> = None;
     for (pi, page) in ix.pages.pages.iter().enumerate() {
+        let g = &page_geometry_of(e, ix.pages, pi);
+        let right_edge = g.width - g.margin_right;
+        let bottom_edge = g.height - g.margin_bottom;
         let header = |t: &PlacedText| {
             pi == 0 && page.section == 0 && e.header.as_ref().is_some_and(|h| t.block < h.end_block)
         };
@@ -166,7 +179,6 @@ pub(crate) fn margin(ix: &Index<'_>, e: &Expectations, side: Side) -> RuleResult
 /// or end (right), given its container.
 pub(crate) fn para_starts(ix: &Index<'_>, e: &Expectations) -> RuleResult {
     let mut f = Findings::new(rule::PARA_START);
-    let g = &e.page;
     let mut n = 0;
     for (&b, p) in &e.paras {
         if p.place == Place::Cell {
@@ -176,6 +188,7 @@ pub(crate) fn para_starts(ix: &Index<'_>, e: &Expectations) -> RuleResult {
         for (k, line) in lines.iter().enumerate() {
             n += 1;
             let first = if k == 0 { p.indent_first } else { 0.0 };
+            let g = &page_geometry_of(e, ix.pages, line.page);
             let l = g.margin_left + p.indent_left + first;
             let r = g.width - g.margin_right - p.indent_right;
             let (what, want, got, tol) = match p.align {

@@ -145,9 +145,9 @@ pub(crate) fn page_number_seq(pages: &Pages, e: &Expectations) -> RuleResult {
 
 pub(crate) fn page_number_place(pages: &Pages, e: &Expectations) -> RuleResult {
     let mut f = Findings::new(rule::PAGE_NUMBER_PLACE);
-    let g = &e.page;
-    let axis = g.margin_left + g.text_width() / 2.0;
     for (i, p) in pages.pages.iter().enumerate() {
+        let g = &crate::margins::page_geometry_of(e, pages, i);
+        let axis = g.margin_left + g.text_width() / 2.0;
         for t in page_numbers_on(p) {
             let c = (ink_left(t) + ink_right(t)) / 2.0;
             f.expect((c - axis).abs() <= AXIS_TOL, || {

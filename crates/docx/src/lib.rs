@@ -102,6 +102,13 @@ pub struct DocxOptions {
     /// has no full date, as ISO 8601 (`2024-05-01` or `2024-05-01T08:00:00Z`);
     /// the CLI derives it from `SOURCE_DATE_EPOCH`. The clock is never read.
     pub timestamp: Option<String>,
+    /// The hyphens to write as non-breaking (`w:noBreakHyphen`): those the
+    /// typesetter moved to the start of a line with their word
+    /// ([`vanban_layout::pages::Pages::pins`] of the same flow); every other
+    /// hyphen-minus is written as itself, so the symbol "12/KH-UBND" is found
+    /// and copied as typed. `None` (no pagination at hand): every hyphen
+    /// inside a word is non-breaking, as before.
+    pub pins: Option<vanban_layout::pages::HyphenPins>,
 }
 
 const CT_WML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
@@ -158,7 +165,7 @@ pub fn write_docx(flow: &Flow, opts: &DocxOptions) -> Result<Vec<u8>, DocxError>
         let footer_first = if section.first_page_footer.is_empty() {
             empty_footer.clone()
         } else {
-            let mut w = StoryWriter::new(Xml::new(), Story::HeaderFooter);
+            let mut w = StoryWriter::new(Xml::new(), Story::HeaderFooter, opts.pins.as_ref());
             parts::w_root(&mut w.x, "w:ftr");
             w.blocks(&section.first_page_footer, None, false, false)?;
             add(&mut footers, "footer", w.x.finish())
@@ -173,12 +180,12 @@ pub fn write_docx(flow: &Flow, opts: &DocxOptions) -> Result<Vec<u8>, DocxError>
             footer_default: empty_footer.clone(),
             footer_first,
             footnote_start: restart,
-            page: flow.page,
+            page: section.page.unwrap_or(flow.page),
         });
     }
 
     // The main document.
-    let mut w = StoryWriter::new(Xml::new(), Story::Body);
+    let mut w = StoryWriter::new(Xml::new(), Story::Body, opts.pins.as_ref());
     parts::w_root(&mut w.x, "w:document");
     w.x.open("w:body");
     let last = flow.sections.len().saturating_sub(1);
@@ -200,7 +207,7 @@ pub fn write_docx(flow: &Flow, opts: &DocxOptions) -> Result<Vec<u8>, DocxError>
     story::sect_pr(&mut w.x, &final_spec);
     let notes = std::mem::take(&mut w.notes);
     let document = w.x.finish();
-    let footnotes = parts::footnotes(&flow.footnotes, &notes);
+    let footnotes = parts::footnotes(&flow.footnotes, &notes, opts.pins.as_ref());
 
     // Content types, in part order.
     let mut overrides: Vec<(String, String)> = vec![

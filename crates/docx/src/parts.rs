@@ -1,6 +1,7 @@
 //! The package's parts other than `word/document.xml`'s body.
 
 use vanban_layout::flow::{DocInfo, FootnoteRef, FootnoteStyle, PageNumberStyle};
+use vanban_layout::pages::HyphenPins;
 
 use crate::story::{
     FILLER_LINE_TWIPS, KERN_HALF_POINTS, Story, StoryWriter, exact_spacing, mark_size,
@@ -224,7 +225,11 @@ pub(crate) fn font_table() -> Vec<u8> {
 
 /// `word/footnotes.xml`: the separator (-1), the continuation separator (0)
 /// and the notes, id = position in the text (1, 2, …).
-pub(crate) fn footnotes(style: &FootnoteStyle, notes: &[&FootnoteRef]) -> Vec<u8> {
+pub(crate) fn footnotes(
+    style: &FootnoteStyle,
+    notes: &[&FootnoteRef],
+    pins: Option<&HyphenPins>,
+) -> Vec<u8> {
     let mut x = Xml::new();
     w_root(&mut x, "w:footnotes");
     for (id, kind, elem) in [
@@ -245,7 +250,7 @@ pub(crate) fn footnotes(style: &FootnoteStyle, notes: &[&FootnoteRef]) -> Vec<u8
         x.close();
         x.close();
     }
-    let mut w = StoryWriter::new(x, Story::Note);
+    let mut w = StoryWriter::new(x, Story::Note, pins);
     for (i, note) in notes.iter().enumerate() {
         w.x.tag("w:footnote").attr("w:id", i + 1).open();
         w.note_paras(&note.note);

@@ -13,6 +13,7 @@ use vanban_layout::flow::{
 use crate::DocxError;
 use crate::units::{border_eighths, half_points, signed_half_points, twips, utwips};
 use crate::xml::{Xml, needs_preserve};
+use vanban_layout::pages::HyphenPins;
 
 /// Exact line pitch, in twips, of the filler paragraphs this writer adds
 /// where WordprocessingML needs a paragraph that the `Flow` does not have
@@ -64,6 +65,8 @@ pub(crate) struct StoryWriter<'a> {
     /// Footnotes in the order of their references; id = index + 1.
     pub notes: Vec<&'a FootnoteRef>,
     story: Story,
+    /// The hyphens written non-breaking (`None`: every inner hyphen).
+    pins: Option<&'a HyphenPins>,
 }
 
 /// Something placed on the paragraph written next.
@@ -75,11 +78,12 @@ struct ParaExtra<'s> {
 
 impl<'a> StoryWriter<'a> {
     /// A writer for `story` into `x`.
-    pub(crate) fn new(x: Xml, story: Story) -> Self {
+    pub(crate) fn new(x: Xml, story: Story, pins: Option<&'a HyphenPins>) -> Self {
         StoryWriter {
             x,
             notes: Vec::new(),
             story,
+            pins,
         }
     }
 
@@ -162,9 +166,18 @@ impl<'a> StoryWriter<'a> {
 
     /// An empty paragraph of [`FILLER_LINE_TWIPS`].
     fn filler(&mut self, extra: ParaExtra<'_>) {
+        self.filler_keep(extra, false);
+    }
+
+    /// A filler paragraph; with `keep`, kept with the next (the part of a
+    /// merged cell in a row that a vertical merge joins to the next).
+    fn filler_keep(&mut self, extra: ParaExtra<'_>, keep: bool) {
         let x = &mut self.x;
         x.open("w:p");
         x.open("w:pPr");
+        if keep {
+            x.empty("w:keepNext");
+        }
         if extra.page_break_before {
             x.empty("w:pageBreakBefore");
         }
@@ -228,7 +241,8 @@ impl<'a> StoryWriter<'a> {
         match run {
             Run::Text(t) => {
                 if !t.text.is_empty() {
-                    text_run(&mut self.x, &t.text, t.style, t.size, 0.0);
+                    let hyphens = pinned_hyphens(&t.text, self.pins);
+                    text_run_with(&mut self.x, &t.text, &hyphens, t.style, t.size, 0.0);
                 }
             }
             Run::LineBreak => {
@@ -409,14 +423,38 @@ impl<'a> StoryWriter<'a> {
                 self.x.close();
             }
             for (ci, col) in t.columns.iter().enumerate() {
-                let cell = row.cells.get(ci);
+                // Merged cells: the top-left cell spans the columns
+                // (`w:gridSpan`) and starts a vertical merge; the first cell
+                // of each row below continues it; the others are not written.
+                let (cell, span, vmerge) = match (t.merge_at(ri, ci), t.covered_by(ri, ci)) {
+                    (Some(m), _) => (row.cells.get(ci), m.cols, (m.rows > 1).then_some("restart")),
+                    (None, Some(m)) if m.col == ci => (
+                        t.rows.get(m.row).and_then(|r| r.cells.get(ci)),
+                        m.cols,
+                        Some("continue"),
+                    ),
+                    (None, Some(_)) => continue,
+                    (None, None) => (row.cells.get(ci), 1, None),
+                };
+                let width: u32 = t
+                    .columns
+                    .get(ci..(ci + span).min(t.columns.len()))
+                    .map_or(utwips(*col), |cs| cs.iter().map(|c| utwips(*c)).sum());
                 self.x.open("w:tc");
                 self.x.open("w:tcPr");
                 self.x
                     .tag("w:tcW")
-                    .attr("w:w", utwips(*col))
+                    .attr("w:w", width)
                     .attr("w:type", "dxa")
                     .empty();
+                if span > 1 {
+                    self.x.val("w:gridSpan", span);
+                }
+                match vmerge {
+                    Some("restart") => self.x.val("w:vMerge", "restart"),
+                    Some(_) => self.x.empty("w:vMerge"),
+                    None => {}
+                }
                 let valign = match cell.map(|c| c.valign) {
                     Some(VAlign::Center) => "center",
                     _ => "top",
@@ -424,8 +462,17 @@ impl<'a> StoryWriter<'a> {
                 self.x.val("w:vAlign", valign);
                 self.x.close();
                 let brk = page_break_before && ri == 0 && ci == 0;
-                let blocks: &'a [Block] = cell.map(|c| c.blocks.as_slice()).unwrap_or(&[]);
-                self.blocks(blocks, None, false, brk)?;
+                if vmerge == Some("continue") {
+                    // The merge's part in this row: an empty filler, kept
+                    // with the next row while the merge goes on below.
+                    let keep = t
+                        .covered_by(ri, ci)
+                        .is_some_and(|m| ri + 1 < m.row + m.rows);
+                    self.filler_keep(ParaExtra::default(), keep);
+                } else {
+                    let blocks: &'a [Block] = cell.map(|c| c.blocks.as_slice()).unwrap_or(&[]);
+                    self.blocks(blocks, None, false, brk)?;
+                }
                 self.x.close();
             }
             self.x.close();
@@ -564,17 +611,46 @@ pub(crate) fn rpr(x: &mut Xml, style: Option<&str>, font: FontStyle, size: f32, 
     x.close();
 }
 
-/// A text run.
+/// A text run whose every inner hyphen is non-breaking (see
+/// [`text_run_with`]).
+pub(crate) fn text_run(x: &mut Xml, text: &str, font: FontStyle, size: f32, rise: f32) {
+    text_run_with(x, text, &inner_hyphens(text), font, size, rise);
+}
+
+/// The inner hyphens of `text` to write as `w:noBreakHyphen`: the pinned
+/// ones, or all of them without pins.
+fn pinned_hyphens(text: &str, pins: Option<&HyphenPins>) -> Vec<usize> {
+    let mut v = inner_hyphens(text);
+    if let Some(p) = pins {
+        v.retain(|&at| p.contains(text, at));
+    }
+    v
+}
+
+/// A text run, the hyphen-minus at each byte offset of `nobreak` written as
+/// `w:noBreakHyphen`.
 ///
 /// The Flow breaks lines only at spaces (flow.rs, `TextRun`); Word and
 /// LibreOffice would also break after a hyphen inside a word, e.g. inside
-/// "145/2020/NĐ-CP". A hyphen-minus between two non-space characters is
-/// therefore written as `w:noBreakHyphen`, which both print as "-".
-pub(crate) fn text_run(x: &mut Xml, text: &str, font: FontStyle, size: f32, rise: f32) {
+/// "145/2020/NĐ-CP", when the head of the word fits on the line. Measured
+/// in LibreOffice 7 (README, "Ký hiệu văn bản"): `w:noBreakHyphen`
+/// prevents the break but LibreOffice reads it as U+2011, which its text
+/// export and search carry; U+2060/U+200D after the hyphen also prevent it
+/// and also reach the text; `w:sym`, `w:lang` and fields do not prevent it.
+/// So only the hyphens of a word the typesetter moved to a new line are
+/// non-breaking; everywhere else the line holds the whole word anyway.
+pub(crate) fn text_run_with(
+    x: &mut Xml,
+    text: &str,
+    nobreak: &[usize],
+    font: FontStyle,
+    size: f32,
+    rise: f32,
+) {
     x.open("w:r");
     rpr(x, None, font, size, rise);
     let mut start = 0;
-    for at in inner_hyphens(text) {
+    for &at in nobreak {
         t_elem(x, &text[start..at]);
         x.empty("w:noBreakHyphen");
         start = at + 1;

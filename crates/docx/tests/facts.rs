@@ -10,6 +10,7 @@ use vanban_layout::flow::*;
 fn opts() -> DocxOptions {
     DocxOptions {
         timestamp: Some("2025-01-02T03:04:05Z".into()),
+        pins: None,
     }
 }
 
@@ -372,6 +373,7 @@ fn timestamp_option_when_the_document_has_no_date() {
         &flow,
         &DocxOptions {
             timestamp: Some("now".into()),
+            pins: None,
         },
     );
     assert!(matches!(bad, Err(DocxError::Timestamp(_))));

@@ -60,6 +60,7 @@ fn validate(flow: &vanban_layout::flow::Flow, tag: &str, ooxml: &Path) -> Vec<St
         flow,
         &DocxOptions {
             timestamp: Some("2024-12-20T00:00:00Z".into()),
+            pins: None,
         },
     )
     .expect("docx");

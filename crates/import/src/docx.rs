@@ -153,6 +153,23 @@ pub fn read(bytes: &[u8], report: &mut Report) -> Result<DocxContent, ImportErro
         .ok_or(ImportError::NotDocx)?;
     let mut out = Vec::new();
     cx.block(body, &mut out, &Loc::Whole, 0);
+    // Landscape sections: each paragraph that ends a section carries its
+    // orientation; the body's own `w:sectPr` is the last section's.
+    let last = body
+        .children()
+        .find(|n| is(n, "sectPr"))
+        .is_some_and(|s| landscape(&s));
+    let mut from = 0;
+    for k in 0..out.len() {
+        if let Item::Para(p) = &out[k]
+            && let Some(l) = p.section_end
+        {
+            mark_landscape(&mut out[from..=k], l);
+            from = k + 1;
+        }
+    }
+    let n = out.len();
+    mark_landscape(&mut out[from.min(n)..], last);
     let mut footers = Vec::new();
     for (p, x) in &footer_xmls {
         let d = parse_xml(p, x)?;
@@ -193,6 +210,24 @@ pub fn read(bytes: &[u8], report: &mut Report) -> Result<DocxContent, ImportErro
         );
     }
     Ok(DocxContent { body: out, footers })
+}
+
+/// Whether a `w:sectPr` sets a landscape page.
+fn landscape(sect: &Node) -> bool {
+    child(sect, "pgSz").is_some_and(|s| {
+        let num = |a: &str| attr(&s, a).and_then(|v| v.parse::<u64>().ok());
+        attr(&s, "orient") == Some("landscape")
+            || matches!((num("w"), num("h")), (Some(w), Some(h)) if w > h)
+    })
+}
+
+/// Marks the paragraphs of one section.
+fn mark_landscape(items: &mut [Item], on: bool) {
+    for i in items {
+        if let Item::Para(p) = i {
+            p.landscape = on;
+        }
+    }
 }
 
 fn parse_xml<'a>(part: &str, text: &'a str) -> Result<Document<'a>, ImportError> {
@@ -675,6 +710,7 @@ impl Cx {
             ..Para::default()
         };
         if let Some(ppr) = &ppr {
+            p.section_end = child(ppr, "sectPr").map(|s| landscape(&s));
             match child(ppr, "jc").and_then(|j| attr(&j, "val")) {
                 Some("center") => p.center = true,
                 Some("right" | "end") => p.right = true,

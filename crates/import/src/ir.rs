@@ -35,6 +35,12 @@ pub struct Para {
     pub page_break_before: bool,
     /// Where it came from.
     pub loc: Loc,
+    /// Set on a landscape page (its DOCX section has `w:orient="landscape"`
+    /// or a page wider than high).
+    pub landscape: bool,
+    /// It ends a DOCX section (`w:sectPr` in its properties): whether that
+    /// section is landscape.
+    pub section_end: Option<bool>,
 }
 
 /// A table cell.

@@ -1122,46 +1122,83 @@ impl<'r> BodyBuilder<'r> {
         if ncols == 0 {
             return;
         }
+        let header = if t.header_rows > 0 { t.header_rows } else { 0 };
+        // Merged cells become spans (`colspan`/`rowspan`, HTML-like rows)
+        // when they form a valid grid; otherwise they are split as before.
+        let spans = spanned_rows(t, ncols, header);
+        let titled = header > 0
+            && t.rows.len() > header
+            && spans.as_ref().is_none_or(|s| s.merges_in_header == 0);
         let mut rows: Vec<Vec<Value>> = Vec::new();
         let mut merged = false;
-        for row in &t.rows {
-            let mut cells = Vec::new();
-            for c in row {
-                let text = if c.merged_up {
-                    merged = true;
-                    String::new()
-                } else {
-                    let ps = cell_paras(&c.items);
-                    ps.iter()
-                        .map(|p| markup(&self.attach_notes(p), false, false))
-                        .filter(|s| !s.is_empty())
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                };
-                cells.push(json!(text));
-                for _ in 1..c.span {
-                    merged = true;
+        if let Some(sp) = &spans {
+            for row in &sp.rows {
+                let cells = row
+                    .iter()
+                    .map(|&(ri, ci, colspan, rowspan)| {
+                        let text = self.cell_text(&t.rows[ri][ci]);
+                        if colspan == 1 && rowspan == 1 {
+                            json!(text)
+                        } else {
+                            let mut o = Map::new();
+                            o.insert("text".into(), json!(text));
+                            if colspan > 1 {
+                                o.insert("colspan".into(), json!(colspan));
+                            }
+                            if rowspan > 1 {
+                                o.insert("rowspan".into(), json!(rowspan));
+                            }
+                            Value::Object(o)
+                        }
+                    })
+                    .collect();
+                rows.push(cells);
+            }
+            if sp.merges > 0 {
+                self.report.add(
+                    Kind::Recognised,
+                    &t.loc,
+                    format!("{} ô gộp giữ nguyên (colspan/rowspan)", sp.merges),
+                    format!("{} merged cell(s) kept (colspan/rowspan)", sp.merges),
+                );
+            }
+        } else {
+            for row in &t.rows {
+                let mut cells = Vec::new();
+                for c in row {
+                    let text = if c.merged_up {
+                        merged = true;
+                        String::new()
+                    } else {
+                        self.cell_text(c)
+                    };
+                    cells.push(json!(text));
+                    for _ in 1..c.span {
+                        merged = true;
+                        cells.push(json!(""));
+                    }
+                }
+                while cells.len() < ncols {
                     cells.push(json!(""));
                 }
+                cells.truncate(ncols);
+                rows.push(cells);
             }
-            while cells.len() < ncols {
-                cells.push(json!(""));
-            }
-            cells.truncate(ncols);
-            rows.push(cells);
         }
         if merged {
             self.report.add(
                 Kind::Guessed,
                 &t.loc,
-                "ô gộp được tách: chữ ở ô đầu, các ô còn lại để trống",
-                "merged cells split: the text in the first cell, the others left empty",
+                "ô gộp không tạo thành lưới hợp lệ nên được tách: chữ ở ô đầu, các ô còn lại để trống",
+                "merged cells do not form a valid grid and were split: the text in the first cell, the others left empty",
             );
         }
         let mut tbl = Map::new();
-        let header = if t.header_rows > 0 { t.header_rows } else { 0 };
-        if header > 0 && rows.len() > header {
-            rows.remove(0);
+        let with_columns = titled || (spans.is_some() && header > 0 && t.rows.len() > header);
+        if with_columns {
+            if titled {
+                rows.remove(0);
+            }
             let titles: Vec<String> = t.rows[0]
                 .iter()
                 .flat_map(|c| {
@@ -1178,10 +1215,12 @@ impl<'r> BodyBuilder<'r> {
             let cols: Vec<Value> = (0..ncols)
                 .map(|i| {
                     let mut c = Map::new();
-                    c.insert(
-                        "title".into(),
-                        json!(titles.get(i).cloned().unwrap_or_default()),
-                    );
+                    if titled {
+                        c.insert(
+                            "title".into(),
+                            json!(titles.get(i).cloned().unwrap_or_default()),
+                        );
+                    }
                     let sum: u32 = t.widths.iter().sum();
                     if let Some(w) = t
                         .widths
@@ -1199,7 +1238,11 @@ impl<'r> BodyBuilder<'r> {
                 })
                 .collect();
             tbl.insert("columns".into(), Value::Array(cols));
-            if header > 1 {
+            if !titled {
+                // A header with merged cells stays in the rows (column
+                // titles cannot span): its rows are the table's header rows.
+                tbl.insert("header_rows".into(), json!(header));
+            } else if header > 1 {
                 tbl.insert("header_rows".into(), json!(header - 1));
             }
         }
@@ -1211,6 +1254,16 @@ impl<'r> BodyBuilder<'r> {
             format!("table of {} rows × {ncols} columns", t.rows.len()),
         );
         self.target().push(json!({ "table": Value::Object(tbl) }));
+    }
+
+    /// A cell's paragraphs as markup, one line each.
+    fn cell_text(&mut self, c: &crate::ir::Cell) -> String {
+        let ps = cell_paras(&c.items);
+        ps.iter()
+            .map(|p| markup(&self.attach_notes(p), false, false))
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     fn finish(mut self) -> Vec<Value> {
@@ -1225,6 +1278,90 @@ impl<'r> BodyBuilder<'r> {
             .map(|k| scheme_key(k.unwrap_or(LabelKind::Dash)))
             .collect()
     }
+}
+
+/// A table's rows as the cells that start in them: (row, index in the row,
+/// colspan, rowspan) each, when the merges form a valid grid of `ncols`
+/// columns (every row covered exactly, no merge crossing from the header
+/// rows into the body); `None` otherwise.
+struct SpannedRows {
+    rows: Vec<Vec<(usize, usize, usize, usize)>>,
+    merges: usize,
+    merges_in_header: usize,
+}
+
+fn spanned_rows(t: &Table, ncols: usize, header: usize) -> Option<SpannedRows> {
+    // Start column of each cell.
+    let starts: Vec<Vec<usize>> = t
+        .rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .scan(0usize, |x, c| {
+                    let at = *x;
+                    *x += c.span.max(1);
+                    Some(at)
+                })
+                .collect()
+        })
+        .collect();
+    let continues = |ri: usize, col: usize| {
+        t.rows.get(ri).is_some_and(|r| {
+            r.iter()
+                .zip(&starts[ri])
+                .any(|(c, &x)| x == col && c.merged_up)
+        })
+    };
+    let mut out = SpannedRows {
+        rows: Vec::with_capacity(t.rows.len()),
+        merges: 0,
+        merges_in_header: 0,
+    };
+    let mut below = vec![0usize; ncols];
+    for (ri, r) in t.rows.iter().enumerate() {
+        let mut covered: Vec<bool> = below.iter().map(|&n| n > 0).collect();
+        for n in &mut below {
+            *n = n.saturating_sub(1);
+        }
+        let mut row = Vec::new();
+        for (ci, c) in r.iter().enumerate() {
+            let x = starts[ri][ci];
+            let span = c.span.max(1);
+            if c.merged_up {
+                // Must continue a cell spanning from above, same columns.
+                if !(x..x + span).all(|k| covered.get(k) == Some(&true)) {
+                    return None;
+                }
+                continue;
+            }
+            if x + span > ncols || (x..x + span).any(|k| covered[k]) {
+                return None;
+            }
+            let mut rowspan = 1;
+            while continues(ri + rowspan, x) {
+                rowspan += 1;
+            }
+            if ri < header && ri + rowspan > header {
+                return None;
+            }
+            for k in x..x + span {
+                covered[k] = true;
+                below[k] = rowspan - 1;
+            }
+            if span > 1 || rowspan > 1 {
+                out.merges += 1;
+                if ri < header {
+                    out.merges_in_header += 1;
+                }
+            }
+            row.push((ri, ci, span, rowspan));
+        }
+        if covered.iter().any(|&c| !c) || row.is_empty() {
+            return None;
+        }
+        out.rows.push(row);
+    }
+    Some(out)
 }
 
 /// Each column's alignment, from its body cells' paragraphs (all alike).
@@ -2528,6 +2665,17 @@ fn appendix(
     let t = title.join(" ").replace('\n', " ");
     if !t.trim().is_empty() {
         m.insert("title".into(), json!(t.trim()));
+    }
+    if let Item::Para(p) = &items[k]
+        && p.landscape
+    {
+        m.insert("landscape".into(), json!(true));
+        report.add(
+            Kind::Recognised,
+            &p.loc,
+            "phụ lục trình bày khổ ngang",
+            "appendix on landscape pages",
+        );
     }
     m.insert("body".into(), Value::Array(body));
     (Value::Object(m), i)

@@ -89,6 +89,8 @@ pub struct Section {
     /// coordinates), e.g. the organisation's signature on a separate-file
     /// appendix.
     pub first_page_regions: Vec<crate::pages::Region>,
+    /// The section's own page (a landscape appendix); `None`: the flow's.
+    pub page: Option<PageGeometry>,
 }
 
 /// A block of the flow.
@@ -321,8 +323,42 @@ pub struct Table {
     pub padding: Padding,
     /// What the table is.
     pub kind: TableKind,
+    /// Merged cells (none overlap; each lies inside the grid). The rows stay
+    /// one cell per column: a merged cell's content is its top-left cell's,
+    /// the other cells it covers are not drawn.
+    pub merges: Vec<Merge>,
     /// JSON path of the source.
     pub path: String,
+}
+
+/// A merged cell: covers `rows` × `cols` cells from (`row`, `col`) of
+/// [`Table::rows`] (0-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merge {
+    /// Top row.
+    pub row: usize,
+    /// Left column.
+    pub col: usize,
+    /// Rows covered, at least 1.
+    pub rows: usize,
+    /// Columns covered, at least 1.
+    pub cols: usize,
+}
+
+impl Table {
+    /// The merge whose top-left cell is (`row`, `col`).
+    pub fn merge_at(&self, row: usize, col: usize) -> Option<&Merge> {
+        self.merges.iter().find(|m| m.row == row && m.col == col)
+    }
+
+    /// The merge that covers (`row`, `col`) without starting there.
+    pub fn covered_by(&self, row: usize, col: usize) -> Option<&Merge> {
+        self.merges.iter().find(|m| {
+            (m.row..m.row + m.rows).contains(&row)
+                && (m.col..m.col + m.cols).contains(&col)
+                && (m.row, m.col) != (row, col)
+        })
+    }
 }
 
 /// The kinds of table.

@@ -5,6 +5,7 @@
 
 use crate::flow::{DocInfo, RegionKind, Role};
 use crate::fonts::FontId;
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 /// All pages of the document.
@@ -18,6 +19,44 @@ pub struct Pages {
     pub pages: Vec<Page>,
     /// Document information.
     pub info: DocInfo,
+    /// The inner hyphens of words that a line break put at the start of a
+    /// line (see [`HyphenPins`]).
+    pub pins: HyphenPins,
+}
+
+/// Inner hyphens ("12/KH-UBND") of the words that open a line after a soft
+/// break. Lines never break inside a word here ([`crate::flow::TextRun`]);
+/// Word and LibreOffice would break after such a hyphen when the head of the
+/// word fits on the line above, so the DOCX writes exactly these hyphens as
+/// non-breaking and every other one as a plain, searchable hyphen-minus.
+///
+/// A hyphen is named by the address of its byte in the paginated
+/// [`crate::flow::Flow`]'s text, so the set is valid for that flow only, as
+/// long as its text is not changed; it only ever answers membership, so the
+/// written bytes do not depend on the addresses.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HyphenPins(BTreeSet<usize>);
+
+impl HyphenPins {
+    /// Records the hyphen at byte `at` of `text`.
+    pub fn insert(&mut self, text: &str, at: usize) {
+        self.0.insert(text.as_ptr() as usize + at);
+    }
+
+    /// Whether the hyphen at byte `at` of `text` is pinned.
+    pub fn contains(&self, text: &str, at: usize) -> bool {
+        self.0.contains(&(text.as_ptr() as usize + at))
+    }
+
+    /// How many hyphens are pinned.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether none is.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// One page.
@@ -31,6 +70,19 @@ pub struct Page {
     pub number: Option<u32>,
     /// Index of the section (0 = main document, 1.. = appendices).
     pub section: usize,
+    /// The page's own width and height when they differ from
+    /// [`Pages::width`] and [`Pages::height`] (a landscape section).
+    pub size: Option<(f32, f32)>,
+}
+
+impl Pages {
+    /// The width and height of page `index`.
+    pub fn page_size(&self, index: usize) -> (f32, f32) {
+        self.pages
+            .get(index)
+            .and_then(|p| p.size)
+            .unwrap_or((self.width, self.height))
+    }
 }
 
 /// A drawn item.

@@ -271,6 +271,7 @@ fn degenerate_input_does_not_panic() {
         border_width: 0.5,
         padding: Padding::default(),
         kind: TableKind::Data,
+        merges: Vec::new(),
         path: "/t".into(),
     };
     let pages = run(&flow(vec![section(vec![

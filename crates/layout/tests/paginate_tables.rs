@@ -37,6 +37,7 @@ fn table(rows: Vec<Row>) -> Table {
         border_width: 0.5,
         padding: PAD,
         kind: TableKind::Data,
+        merges: Vec::new(),
         path: "/t".into(),
     }
 }
@@ -208,6 +209,7 @@ fn signature_and_seal_regions() {
         border_width: 0.0,
         padding: Padding::default(),
         kind: TableKind::Closing,
+        merges: Vec::new(),
         path: "/closing".into(),
     };
     let pages = run(&flow(vec![section(vec![

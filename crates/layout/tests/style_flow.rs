@@ -558,11 +558,13 @@ fn footnotes_numbered_across_sections() {
             title: Some("Dự toán".into()),
             body: vec![with_note("appendices[0].body[0]", "Ba", "ghi chú ba")],
             separate_file: false,
+            landscape: false,
         },
         Appendix {
             title: None,
             body: vec![with_note("appendices[1].body[0]", "Bốn", "ghi chú bốn")],
             separate_file: false,
+            landscape: false,
         },
     ];
     let f = run(&d);
@@ -797,6 +799,7 @@ fn data_table_columns_and_header() {
         kind: BlockKind::Table(vanban_model::Table {
             columns: vec![col("TT", 1.0), col("Nội dung", 6.0), col("Kinh phí", 3.0)],
             rows: vec![vec![t("1"), t("Tập huấn"), t("12.000.000")]],
+            merges: Vec::new(),
             header_rows: 0,
         }),
     }];

@@ -258,13 +258,31 @@ pub struct Column {
 pub struct Table {
     /// Columns; if any has a title, a header row is generated from them.
     pub columns: Vec<Column>,
-    /// Body rows, each with exactly `columns.len()` cells.
+    /// Body rows, each with exactly `columns.len()` cells (the grid: a slot
+    /// covered by a merged cell, other than its top-left one, is empty).
     pub rows: Vec<Vec<Inlines>>,
+    /// Merged cells, in reading order of their top-left slots; none overlap
+    /// and each lies inside the grid.
+    pub merges: Vec<Merge>,
     /// How many of `rows`, from the top, are header rows too (bold, centred,
     /// repeated at the top of every page the table runs onto). The title row
     /// generated from the column titles is always a header row and is not
     /// counted here. Default 0.
     pub header_rows: u32,
+}
+
+/// A cell of a table that covers `rows` × `cols` slots of the grid from
+/// (`row`, `col`) (0-based, in `Table::rows`); its text is that slot's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merge {
+    /// Top row.
+    pub row: usize,
+    /// Left column.
+    pub col: usize,
+    /// Rows covered, at least 1.
+    pub rows: usize,
+    /// Columns covered, at least 1.
+    pub cols: usize,
 }
 
 /// Signing mode prefix (Decree 30 App. I §II.7.b).
@@ -353,6 +371,8 @@ pub struct Appendix {
     /// Issued as its own file (App. I §III.1.d; App. III Mẫu 2.2) rather
     /// than after the main text.
     pub separate_file: bool,
+    /// Set on A4 landscape pages (App. I §I.2: tables may turn the page).
+    pub landscape: bool,
 }
 
 /// Line spacing override.

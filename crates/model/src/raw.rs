@@ -410,6 +410,13 @@ pub struct RawAppendix {
     /// appendix follows the main text in the same file (Mẫu 2.1).
     #[serde(default)]
     pub separate_file: Option<bool>,
+    /// Set the appendix on A4 landscape pages, for a wide table (Decree 30
+    /// App. I §I.2 allows the width of the sheet for tables; the decree's
+    /// own Appendix I file has a landscape section). The margins keep their
+    /// places in reading direction; the page number is centred in the top
+    /// margin. Default false.
+    #[serde(default)]
+    pub landscape: Option<bool>,
 }
 
 /// Style overrides; every value must lie within Decree 30's ranges.
@@ -735,13 +742,85 @@ pub struct RawTable {
     #[serde(default)]
     #[schemars(length(min = 1))]
     pub columns: Option<Vec<RawColumn>>,
-    /// Body rows; each must have exactly one cell per column. Cells are strings (inline markup allowed); write numbers as text ("2,19").
+    /// Body rows. A cell is a string (inline markup allowed; write numbers as text, "2,19"), or an object {"text", "colspan", "rowspan"} for a merged cell. As in HTML, a row lists the cells that start in it, left to right: a cell spanning rows is written only in its top row, and the cells of a row, with their column spans and the cells reaching down from rows above, fill exactly one slot per column.
     #[schemars(length(min = 1))]
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<Vec<RawCell>>,
     /// How many of `rows`, from the top, are header rows too: printed bold and centred and repeated at the top of every page the table runs onto (as `w:tblHeader` in the DOCX), below the title row. The title row generated from the column titles is always a header row, repeated on every page, and is not counted. Default 0.
     #[serde(default)]
     #[schemars(with = "Option<u32>", range(min = 0))]
     pub header_rows: Option<RawInteger>,
+}
+
+/// A table cell: a string, or an object for a merged cell.
+#[derive(Debug, Clone)]
+pub enum RawCell {
+    /// A one-slot cell.
+    Text(String),
+    /// A cell that may span columns and rows.
+    Span(RawSpanCell),
+}
+
+impl RawCell {
+    /// The cell's text.
+    pub fn text(&self) -> &str {
+        match self {
+            RawCell::Text(t) => t,
+            RawCell::Span(s) => s.text.as_deref().unwrap_or(""),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for RawCell {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawCell;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a cell: a string, or an object {\"text\", \"colspan\", \"rowspan\"}")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawCell, E> {
+                Ok(RawCell::Text(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<RawCell, E> {
+                Ok(RawCell::Text(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawCell, A::Error> {
+                RawSpanCell::deserialize(MapAccessDeserializer::new(map)).map(RawCell::Span)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for RawCell {
+    fn schema_name() -> Cow<'static, str> {
+        "Cell".into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let span = generator.subschema_for::<RawSpanCell>();
+        json_schema!({
+            "description": "A table cell: a string, or an object {\"text\", \"colspan\", \"rowspan\"} for a merged cell.",
+            "anyOf": [ { "type": "string" }, span ]
+        })
+    }
+}
+
+/// A merged table cell.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "SpanCell")]
+pub struct RawSpanCell {
+    /// The cell's text (inline markup allowed).
+    #[serde(default)]
+    pub text: Option<String>,
+    /// How many columns the cell covers, from its own (default 1).
+    #[serde(default)]
+    #[schemars(with = "Option<u32>", range(min = 1))]
+    pub colspan: Option<RawInteger>,
+    /// How many rows the cell covers, from its own down (default 1).
+    #[serde(default)]
+    #[schemars(with = "Option<u32>", range(min = 1))]
+    pub rowspan: Option<RawInteger>,
 }
 
 /// A table column.

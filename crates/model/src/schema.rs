@@ -275,6 +275,11 @@ pub const SCHEMA_VI: &[(&str, &str, &str)] = &[
         "Ban hành phụ lục thành tệp riêng (Nghị định 30 Phụ lục I mục III.1.d, Phụ lục III Mẫu 2.2).",
     ),
     (
+        "Appendix.landscape",
+        "Trình bày khổ ngang",
+        "Trình bày phụ lục trên trang A4 khổ ngang cho bảng rộng (Nghị định 30 Phụ lục I mục I.2 cho phép trình bày theo chiều rộng trang giấy khi có bảng, biểu; tệp Phụ lục I của Nghị định có phần khổ ngang). Lề như trang dọc theo chiều đọc, số trang ở giữa lề trên. Mặc định false.",
+    ),
+    (
         "Block",
         "Khối nội dung",
         "Một khối: một chuỗi (đoạn văn căn đều hai bên, lùi đầu dòng; *nghiêng*, **đậm**, ^[chú thích]; \\n để xuống dòng), hoặc một đối tượng có đúng một trong các khóa {kinds}.",
@@ -294,7 +299,32 @@ pub const SCHEMA_VI: &[(&str, &str, &str)] = &[
     (
         "Table.rows",
         "Các hàng",
-        "Các hàng; mỗi hàng có đúng một ô cho mỗi cột. Ô là chuỗi (được dùng định dạng *nghiêng*, **đậm**).",
+        "Các hàng. Ô là chuỗi (được dùng định dạng *nghiêng*, **đậm**; số viết dạng chữ, \"2,19\"), hoặc đối tượng {\"text\", \"colspan\", \"rowspan\"} cho ô gộp. Như HTML, mỗi hàng ghi các ô bắt đầu ở hàng đó, từ trái sang phải: ô gộp nhiều hàng chỉ ghi ở hàng trên cùng; các ô của hàng (tính cả số cột gộp) cùng các ô gộp từ hàng trên xuống phủ đúng mỗi cột một ô.",
+    ),
+    (
+        "Cell",
+        "Ô",
+        "Một ô của bảng: chuỗi, hoặc đối tượng {\"text\", \"colspan\", \"rowspan\"} cho ô gộp.",
+    ),
+    (
+        "SpanCell",
+        "Ô gộp",
+        "Một ô gộp nhiều cột và/hoặc nhiều hàng.",
+    ),
+    (
+        "SpanCell.text",
+        "Nội dung ô",
+        "Chữ trong ô (được dùng *nghiêng*, **đậm**).",
+    ),
+    (
+        "SpanCell.colspan",
+        "Số cột gộp",
+        "Số cột ô chiếm, tính từ cột của nó sang phải (mặc định 1).",
+    ),
+    (
+        "SpanCell.rowspan",
+        "Số hàng gộp",
+        "Số hàng ô chiếm, tính từ hàng của nó xuống dưới (mặc định 1).",
     ),
     (
         "Table.header_rows",

@@ -1291,3 +1291,102 @@ fn block_kind_lists_in_messages() {
         e.render(Lang::Vi)
     );
 }
+
+#[test]
+fn merged_cells() {
+    // Two-level header: "Chiều dài (km)" over "Tổng | Đã cứng hóa".
+    let ok = r#"[{"table": {"columns": [{"width": 1}, {"width": 4}, {"width": 2}, {"width": 2}], "header_rows": 2, "rows": [
+        [{"text": "TT", "rowspan": 2}, {"text": "Tuyến", "rowspan": 2}, {"text": "Chiều dài (km)", "colspan": 2}],
+        ["Tổng", "Đã cứng hóa"],
+        ["1", "ĐH.01", "12,5", "10,0"]]}}]"#;
+    let d = parse(&doc(ok)).unwrap();
+    let vanban_model::BlockKind::Table(t) = &d.body[0].kind else {
+        panic!()
+    };
+    assert_eq!(t.rows.len(), 3);
+    assert!(t.rows.iter().all(|r| r.len() == 4));
+    assert!(
+        matches!(&t.rows[1][2][..], [vanban_model::Inline::Text { text, .. }] if text == "Tổng")
+    );
+    assert_eq!(t.rows[1][0], vec![]);
+    assert_eq!(
+        t.merges,
+        vec![
+            vanban_model::Merge {
+                row: 0,
+                col: 0,
+                rows: 2,
+                cols: 1
+            },
+            vanban_model::Merge {
+                row: 0,
+                col: 1,
+                rows: 2,
+                cols: 1
+            },
+            vanban_model::Merge {
+                row: 0,
+                col: 2,
+                rows: 1,
+                cols: 2
+            },
+        ]
+    );
+    // A column span that overruns the table.
+    expect(
+        &doc(r#"[{"table": {"columns": [{}, {}], "rows": [["a", {"text": "b", "colspan": 2}]]}}]"#),
+        "body[0].table.rows[0][1].colspan",
+        &[
+            "starts in column 2 and spans 2 columns",
+            "reduce colspan to 1",
+        ],
+    );
+    // A row span that overruns the table.
+    expect(
+        &doc(
+            r#"[{"table": {"columns": [{}, {}], "rows": [["a", {"text": "b", "rowspan": 3}], ["c"]]}}]"#,
+        ),
+        "body[0].table.rows[0][1].rowspan",
+        &["spans 3 rows, beyond the table's 2", "reduce rowspan to 2"],
+    );
+    // A column span overlapping a cell from the row above.
+    expect(
+        &doc(
+            r#"[{"table": {"columns": [{}, {}, {}], "rows": [["a", {"text": "b", "rowspan": 2}, "c"], [{"text": "d", "colspan": 2}, "e"]]}}]"#,
+        ),
+        "body[0].table.rows[1][0].colspan",
+        &["overlaps column 2"],
+    );
+    // Too many cells once the span from above is counted.
+    expect(
+        &doc(
+            r#"[{"table": {"columns": [{}, {}], "rows": [[{"text": "a", "rowspan": 2}, "b"], ["c", "d"]]}}]"#,
+        ),
+        "body[0].table.rows[1][1]",
+        &["too many cells", "1 of them covered"],
+    );
+    // Too few.
+    expect(
+        &doc(r#"[{"table": {"columns": [{}, {}, {}], "rows": [[{"text": "a", "colspan": 2}]]}}]"#),
+        "body[0].table.rows[0]",
+        &["covers 2 of the table's 3 columns"],
+    );
+    // A header cell reaching into the body.
+    expect(
+        &doc(
+            r#"[{"table": {"columns": [{}, {}], "header_rows": 1, "rows": [[{"text": "a", "rowspan": 2}, "b"], ["c"]]}}]"#,
+        ),
+        "body[0].table.rows[0][0].rowspan",
+        &["from a header row into the body"],
+    );
+    expect(
+        &doc(r#"[{"table": {"columns": [{}], "rows": [[{"text": "a", "colspan": 0}]]}}]"#),
+        "body[0].table.rows[0][0].colspan",
+        &["must be 1 or more"],
+    );
+    expect(
+        &doc(r#"[{"table": {"columns": [{}], "rows": [[{"text": "a", "span": 2}]]}}]"#),
+        "body[0].table.rows[0][0].span",
+        &["\"text\", \"colspan\", \"rowspan\""],
+    );
+}

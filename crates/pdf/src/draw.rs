@@ -176,11 +176,11 @@ pub(crate) fn draw_page(
     locations: &mut Locations,
     collected: &mut Collected,
 ) -> Result<(), PdfError> {
-    let settings =
-        PageSettings::from_wh(pages.width, pages.height).ok_or_else(|| PdfError::InvalidPages {
-            page: index + 1,
-            reason: format!("page size {} x {} pt", pages.width, pages.height),
-        })?;
+    let (width, height) = page.size.unwrap_or((pages.width, pages.height));
+    let settings = PageSettings::from_wh(width, height).ok_or_else(|| PdfError::InvalidPages {
+        page: index + 1,
+        reason: format!("page size {width} x {height} pt"),
+    })?;
     let mut kpage = doc.start_page_with(settings);
     let mut surface = kpage.surface();
     let mut glyphs: Vec<PdfGlyph<'_>> = Vec::new();

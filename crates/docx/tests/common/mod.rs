@@ -87,6 +87,7 @@ pub fn grid(columns: Vec<f32>, indent: f32, cells: Vec<Cell>, kind: TableKind) -
         border_width: 0.0,
         padding: Padding::default(),
         kind,
+        merges: Vec::new(),
         path: "$.header".into(),
     })
 }
@@ -253,6 +254,7 @@ pub fn rich_flow() -> Flow {
             right: 5.4,
         },
         kind: TableKind::Data,
+        merges: Vec::new(),
         path: "$.body[3]".into(),
     });
     let mut recipients = para(
@@ -333,6 +335,7 @@ pub fn rich_flow() -> Flow {
         page_numbers: true,
         first_page_footer: vec![],
         first_page_regions: vec![],
+        page: None,
     };
     let mut appendix_title = para(vec![bold("PHỤ LỤC I", 14.0)], Align::Center);
     appendix_title.role = Role::Heading(1);
@@ -366,6 +369,7 @@ pub fn rich_flow() -> Flow {
             Block::Para(footer_text),
         ],
         first_page_regions: vec![],
+        page: None,
     };
     Flow {
         page: page(),

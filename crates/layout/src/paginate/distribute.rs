@@ -64,8 +64,7 @@ struct Geom {
     header_distance: f32,
 }
 
-fn geometry(flow: &Flow) -> Result<Geom, LayoutError> {
-    let p = &flow.page;
+fn geometry(p: &crate::flow::PageGeometry) -> Result<Geom, LayoutError> {
     let bad = |message: String| Err(LayoutError::Geometry { message });
     if !(p.width.is_finite() && p.width > 0.0 && p.height.is_finite() && p.height > 0.0) {
         return bad(format!(
@@ -101,7 +100,7 @@ fn geometry(flow: &Flow) -> Result<Geom, LayoutError> {
 
 /// Typesets the whole flow.
 pub(crate) fn run<'a>(flow: &'a Flow, ctx: &mut Ctx<'a>) -> Result<Pages, LayoutError> {
-    let g = geometry(flow)?;
+    let doc_g = geometry(&flow.page)?;
     let fs = FootnoteStyle {
         separator_length: len(flow.footnotes.separator_length),
         separator_thickness: len(flow.footnotes.separator_thickness),
@@ -112,12 +111,21 @@ pub(crate) fn run<'a>(flow: &'a Flow, ctx: &mut Ctx<'a>) -> Result<Pages, Layout
         size: len(flow.page_numbers.size),
         line_height: len(flow.page_numbers.line_height),
     };
-    let mut d = Dist::new(g, fs, pn);
-    let area = NoteArea {
-        x: g.left,
-        w: g.text_width,
-    };
+    let mut d = Dist::new(doc_g, fs, pn);
     for (si, sec) in flow.sections.iter().enumerate() {
+        // A section may have its own page (a landscape appendix).
+        let g = match &sec.page {
+            Some(p) => geometry(p)?,
+            None => doc_g,
+        };
+        d.g = g;
+        d.fresh_cap = g.text_height;
+        d.size =
+            ((g.width, g.height) != (doc_g.width, doc_g.height)).then_some((g.width, g.height));
+        let area = NoteArea {
+            x: g.left,
+            w: g.text_width,
+        };
         let (children, tables) = collect(sec, g, area, ctx);
         let footer = if sec.first_page_footer.is_empty() {
             None
@@ -148,10 +156,11 @@ pub(crate) fn run<'a>(flow: &'a Flow, ctx: &mut Ctx<'a>) -> Result<Pages, Layout
         d.pages.push(Page::default());
     }
     Ok(Pages {
-        width: g.width,
-        height: g.height,
+        width: doc_g.width,
+        height: doc_g.height,
         pages: d.pages,
         info: flow.info.clone(),
+        pins: std::mem::take(&mut ctx.pins),
     })
 }
 
@@ -435,6 +444,8 @@ struct Dist {
     footer: Option<Stack>,
     /// The body height of a page without footer.
     fresh_cap: f32,
+    /// The current section's page size when it is not the document's.
+    size: Option<(f32, f32)>,
 }
 
 impl Dist {
@@ -459,6 +470,7 @@ impl Dist {
             numbers: false,
             footer: None,
             fresh_cap: g.text_height,
+            size: None,
         }
     }
 
@@ -486,6 +498,7 @@ impl Dist {
         self.page_in_section = self.page_in_section.saturating_add(1);
         self.page = Page {
             section: self.section,
+            size: self.size,
             ..Page::default()
         };
         let footer_h = match (&self.footer, self.page_in_section) {

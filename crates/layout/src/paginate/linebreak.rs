@@ -434,6 +434,34 @@ pub(crate) fn linebreak<'a>(
     lines
 }
 
+/// Records the inner hyphens of the word that opens each line after a soft
+/// break: Word and LibreOffice would have broken after one of them when the
+/// head of the word fits on the line above (see [`crate::pages::HyphenPins`]).
+/// Only text borrowed from the flow is recorded (marks and blanks have no
+/// hyphen).
+pub(crate) fn pin_hyphens(
+    segs: &[Seg<'_>],
+    lines: &[Line<'_>],
+    pins: &mut crate::pages::HyphenPins,
+) {
+    for w in lines.windows(2) {
+        if w[0].forced {
+            continue;
+        }
+        let mut k = w[1].start;
+        while let Some(seg) = segs.get(k).filter(|s| s.kind.wordish()) {
+            if let (SegKind::Word, Cow::Borrowed(text)) = (seg.kind, &seg.text) {
+                for (at, c) in text.char_indices() {
+                    if c == '-' {
+                        pins.insert(text, at);
+                    }
+                }
+            }
+            k += 1;
+        }
+    }
+}
+
 /// For a word `segs[i..j]` that does not fit in `room`: how many whole
 /// segments go on this line, the head of the segment broken after them (if
 /// any; its tail replaces it in `segs`), and the width taken. Always takes

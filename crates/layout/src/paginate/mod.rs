@@ -145,6 +145,8 @@ pub(crate) struct Ctx<'a> {
     next_block: u32,
     /// Ascender + descender in em per face.
     height_em: [f32; 4],
+    /// Inner hyphens of words that open a line after a soft break.
+    pub(crate) pins: crate::pages::HyphenPins,
 }
 
 impl<'a> Ctx<'a> {
@@ -176,6 +178,7 @@ impl<'a> Ctx<'a> {
             space,
             next_block: 0,
             height_em,
+            pins: crate::pages::HyphenPins::default(),
         }
     }
 

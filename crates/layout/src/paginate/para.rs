@@ -37,6 +37,7 @@ pub(crate) fn layout_para<'a>(
     let first = avail - ifirst;
     let mut segs = linebreak::collect(&para.runs, ctx);
     let lines = linebreak::linebreak(&mut segs, first, avail, ctx);
+    linebreak::pin_hyphens(&segs, &lines, &mut ctx.pins);
     let mut atoms = Vec::with_capacity(lines.len());
     for (n, line) in lines.iter().enumerate() {
         let (left, room) = if n == 0 {

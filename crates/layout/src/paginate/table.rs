@@ -41,6 +41,12 @@ pub(crate) struct RowLayout {
     pub cant_split: bool,
     /// Content height (tallest cell), padding excluded.
     pub content: f32,
+    /// The rules inside the row, relative to its top: the vertical ones
+    /// (none inside a merged cell) and, when the row stands for several
+    /// rows joined by a vertical merge, the horizontal ones between them
+    /// (none through a merged cell). The top and bottom edges are drawn by
+    /// [`emit_row`].
+    pub rules: Vec<PlacedLine>,
 }
 
 impl RowLayout {
@@ -101,30 +107,196 @@ pub(crate) fn layout_table<'a>(
         border_width: len(t.border_width),
         pad,
     };
-    let mut rows = Vec::with_capacity(t.rows.len());
-    for row in &t.rows {
-        let mut cells = Vec::with_capacity(t.columns.len());
+    let ncols = t.columns.len();
+    // Each row's cells on their own: a merged cell is laid out in its
+    // top-left cell, as wide as its columns; the cells it covers are empty.
+    // A cell spanning rows does not set its first row's height.
+    let mut raw: Vec<(Vec<CellLayout>, f32)> = Vec::with_capacity(t.rows.len());
+    for (ri, row) in t.rows.iter().enumerate() {
+        let mut cells = Vec::with_capacity(ncols);
         let mut content = 0.0f32;
-        for (k, w) in geom.xs.windows(2).enumerate() {
-            let cw = len(w[1] - w[0] - pad.left - pad.right);
-            let (stack, valign) = match row.cells.get(k) {
-                Some(c) => (
-                    layout_stack(&c.blocks, w[0] + pad.left, cw, true, notes, ctx),
-                    c.valign,
-                ),
+        for ci in 0..ncols {
+            let merge = t.merge_at(ri, ci);
+            let cols = merge.map_or(1, |m| m.cols.max(1));
+            let (Some(&xl), Some(&xr)) = (geom.xs.get(ci), geom.xs.get((ci + cols).min(ncols)))
+            else {
+                continue;
+            };
+            let cw = len(xr - xl - pad.left - pad.right);
+            let (stack, valign) = match row.cells.get(ci) {
+                Some(c) => {
+                    let stack = layout_stack(&c.blocks, xl + pad.left, cw, true, notes, ctx);
+                    // A covered cell is laid out all the same (its blocks
+                    // keep their reading-order numbers) and not drawn.
+                    if t.covered_by(ri, ci).is_some() {
+                        (Stack::default(), VAlign::Top)
+                    } else {
+                        (stack, c.valign)
+                    }
+                }
                 None => (Stack::default(), VAlign::Top),
             };
-            content = content.max(stack.h);
+            if merge.is_none_or(|m| m.rows <= 1) {
+                content = content.max(stack.h);
+            }
             cells.push(CellLayout { stack, valign });
         }
-        rows.push(RowLayout {
-            cells,
-            header: row.header,
-            cant_split: row.cant_split,
-            content,
-        });
+        raw.push((cells, content));
+    }
+    // A cell spanning rows taller than those rows makes the last one taller.
+    let row_pad = pad.top + pad.bottom;
+    for m in t.merges.iter().filter(|m| m.rows > 1) {
+        let end = (m.row + m.rows).min(raw.len());
+        let need = raw
+            .get(m.row)
+            .and_then(|(c, _)| c.get(m.col))
+            .map_or(0.0, |c| c.stack.h);
+        let have: f32 = raw[m.row.min(end)..end]
+            .iter()
+            .map(|(_, h)| h + row_pad)
+            .sum::<f32>()
+            - row_pad;
+        if need > have
+            && let Some(last) = raw.get_mut(end.wrapping_sub(1))
+        {
+            last.1 += need - have;
+        }
+    }
+    // Rows joined by a cell spanning them become one row (kept together).
+    let mut rows = Vec::with_capacity(t.rows.len());
+    let mut start = 0;
+    while start < raw.len() {
+        let mut end = start + 1;
+        let mut k = start;
+        while k < end {
+            for m in t.merges.iter().filter(|m| m.row == k) {
+                end = end.max((m.row + m.rows).min(raw.len()));
+            }
+            k += 1;
+        }
+        rows.push(join_rows(t, &geom, &mut raw, start, end));
+        start = end;
     }
     (geom, rows)
+}
+
+/// The rows `start..end` of a table as one [`RowLayout`]: each sub-row's
+/// cells placed at its offset (merged cells over their whole area, centred
+/// cells centred there), the rules between cells that are not merged.
+fn join_rows(
+    t: &Table,
+    g: &TableGeom,
+    raw: &mut [(Vec<CellLayout>, f32)],
+    start: usize,
+    end: usize,
+) -> RowLayout {
+    let pad = &g.pad;
+    let row_pad = pad.top + pad.bottom;
+    let ncols = g.xs.len().saturating_sub(1);
+    let heights: Vec<f32> = raw[start..end].iter().map(|(_, h)| h + row_pad).collect();
+    let mut tops = Vec::with_capacity(heights.len());
+    let mut y = 0.0f32;
+    for h in &heights {
+        tops.push(y);
+        y += h;
+    }
+    let total = y;
+    let spans = |r: usize, c: usize, r2: usize, c2: usize| {
+        // Whether one merge covers both (r, c) and (r2, c2).
+        t.merges.iter().any(|m| {
+            let inside = |r: usize, c: usize| {
+                (m.row..m.row + m.rows).contains(&r) && (m.col..m.col + m.cols).contains(&c)
+            };
+            inside(r, c) && inside(r2, c2)
+        })
+    };
+    let mut rules = Vec::new();
+    if g.borders {
+        for (i, r) in (start..end).enumerate() {
+            for (k, &x) in g.xs.iter().enumerate() {
+                if k > 0 && k < ncols && spans(r, k - 1, r, k) {
+                    continue;
+                }
+                rules.push(PlacedLine {
+                    x1: x,
+                    y1: tops[i],
+                    x2: x,
+                    y2: tops[i] + heights[i],
+                    thickness: g.border_width,
+                });
+            }
+            if r + 1 < end {
+                let yb = tops[i] + heights[i];
+                for c in 0..ncols {
+                    if spans(r, c, r + 1, c) {
+                        continue;
+                    }
+                    rules.push(PlacedLine {
+                        x1: g.xs[c],
+                        y1: yb,
+                        x2: g.xs[c + 1],
+                        y2: yb,
+                        thickness: g.border_width,
+                    });
+                }
+            }
+        }
+    }
+    let header = t.rows.get(start).is_some_and(|r| r.header);
+    let cant_split = t.rows[start..end].iter().any(|r| r.cant_split);
+    if end - start == 1 {
+        let (cells, content) = std::mem::take(&mut raw[start]);
+        return RowLayout {
+            cells,
+            header,
+            cant_split,
+            content,
+            rules,
+        };
+    }
+    let mut cells: Vec<CellLayout> = (0..ncols)
+        .map(|_| CellLayout {
+            stack: Stack::default(),
+            valign: VAlign::Top,
+        })
+        .collect();
+    for (i, r) in (start..end).enumerate() {
+        let (row_cells, content) = std::mem::take(&mut raw[r]);
+        for (ci, cell) in row_cells.into_iter().enumerate() {
+            if cell.stack.atoms.is_empty() {
+                continue;
+            }
+            let area = match t.merge_at(r, ci) {
+                Some(m) if m.rows > 1 => {
+                    let last = (i + m.rows).min(heights.len());
+                    heights[i..last].iter().sum::<f32>() - row_pad
+                }
+                _ => content,
+            };
+            let off = match cell.valign {
+                VAlign::Top => 0.0,
+                VAlign::Center => ((area - cell.stack.h) / 2.0).max(0.0),
+            };
+            let Some(dst) = cells.get_mut(ci) else {
+                continue;
+            };
+            for (y, a) in cell.stack.atoms {
+                let y = tops[i] + off + y;
+                dst.stack.h = dst.stack.h.max(y + a.frame.h);
+                dst.stack.atoms.push((y, a));
+            }
+        }
+    }
+    for c in &mut cells {
+        c.stack.atoms.sort_by(|a, b| a.0.total_cmp(&b.0));
+    }
+    RowLayout {
+        cells,
+        header,
+        cant_split,
+        content: total - row_pad,
+        rules,
+    }
 }
 
 /// Turns a row into an atom: cell contents placed (centred cells centred),
@@ -165,13 +337,10 @@ pub(crate) fn emit_row(row: RowLayout, g: &TableGeom, top: bool) -> Atom {
             hline(0.0);
         }
         hline(h);
-        for &x in &g.xs {
+        for r in row.rules {
             frame.items.push(Item::Line(PlacedLine {
-                x1: x,
-                y1: 0.0,
-                x2: x,
-                y2: h,
-                thickness: t,
+                y2: r.y2.min(h),
+                ..r
             }));
         }
     }
@@ -216,11 +385,34 @@ pub(crate) fn split_row(
     if !any {
         return Err(row);
     }
+    // A split row keeps its vertical rules from top to bottom on both
+    // pages (those between joined rows are dropped: a row joined by a
+    // vertical merge is split only when taller than a page).
+    let mut xs: Vec<f32> = row
+        .rules
+        .iter()
+        .filter(|r| r.x1 == r.x2)
+        .map(|r| r.x1)
+        .collect();
+    xs.sort_by(f32::total_cmp);
+    xs.dedup();
+    let thickness = row.rules.first().map_or(0.0, |r| r.thickness);
+    row.rules = xs
+        .iter()
+        .map(|&x| PlacedLine {
+            x1: x,
+            y1: 0.0,
+            x2: x,
+            y2: f32::INFINITY,
+            thickness,
+        })
+        .collect();
     let mut rest = RowLayout {
         cells: Vec::with_capacity(row.cells.len()),
         header: row.header,
         cant_split: row.cant_split,
         content: 0.0,
+        rules: row.rules.clone(),
     };
     let mut head_content = 0.0f32;
     for (c, k) in row.cells.iter_mut().zip(cuts) {

@@ -360,6 +360,7 @@ pub(crate) fn appendix(cx: &mut Ctx, a: &Appendix, index: usize, count: usize) -
         } else {
             Vec::new()
         },
+        page: a.landscape.then_some(cx.page),
     }
 }
 

@@ -467,6 +467,32 @@ fn table(cx: &mut Ctx, t: &vanban_model::Table, path: &str) -> flow::Table {
             cant_split: true,
         });
     }
+    let merges: Vec<flow::Merge> = t
+        .merges
+        .iter()
+        .map(|m| flow::Merge {
+            row: m.row + usize::from(titled),
+            col: m.col,
+            rows: m.rows,
+            cols: m.cols,
+        })
+        .collect();
+    // Rows joined by a cell spanning them stay on one page (the typesetter
+    // keeps them as one row). Word and LibreOffice split between them
+    // (measured: LibreOffice left the first row of a three-row merge at the
+    // foot of a page); keep-with-next on their paragraphs holds each such
+    // row with the next, as in Word's own advice for keeping rows together.
+    for m in &merges {
+        for row in rows.iter_mut().skip(m.row).take(m.rows.saturating_sub(1)) {
+            for cell in &mut row.cells {
+                for b in &mut cell.blocks {
+                    if let Block::Para(p) = b {
+                        p.keep_with_next = true;
+                    }
+                }
+            }
+        }
+    }
     flow::Table {
         columns,
         indent: 0.0,
@@ -480,6 +506,7 @@ fn table(cx: &mut Ctx, t: &vanban_model::Table, path: &str) -> flow::Table {
             right: CELL_PAD_X,
         },
         kind: TableKind::Data,
+        merges,
         path: path.to_string(),
     }
 }

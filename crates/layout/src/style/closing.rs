@@ -169,6 +169,7 @@ fn grid(columns: Vec<f32>, indent: f32, rows: Vec<Row>) -> Table {
             right: CELL_PAD_X,
         },
         kind: TableKind::Closing,
+        merges: Vec::new(),
         path: "signature".into(),
     }
 }

@@ -219,6 +219,7 @@ pub(crate) fn header_grid(cx: &mut Ctx) -> Table {
             right: CELL_PAD_X,
         },
         kind: TableKind::Header,
+        merges: Vec::new(),
         path: "issuer".into(),
     }
 }

@@ -80,6 +80,7 @@ pub fn style(doc: &Document, fonts: &FontSet) -> Result<Flow, StyleError> {
         page_numbers: true,
         first_page_footer: appendix::contact_footer(&mut cx),
         first_page_regions: Vec::new(),
+        page: None,
     }];
     let info = info::doc_info(doc);
     // Appendices are numbered together whether they follow the main text
@@ -87,15 +88,22 @@ pub fn style(doc: &Document, fonts: &FontSet) -> Result<Flow, StyleError> {
     let count = doc.appendices.len();
     let mut attachments = Vec::new();
     for (i, a) in doc.appendices.iter().enumerate() {
-        let section = appendix::appendix(&mut cx, a, i, count);
+        let portrait = cx.page;
+        if a.landscape {
+            cx.page = landscape_page(portrait);
+        }
+        let mut section = appendix::appendix(&mut cx, a, i, count);
+        let page = cx.page;
+        cx.page = portrait;
         if a.separate_file {
+            section.page = None;
             let mut info = info.clone();
             let heading = appendix::appendix_heading(i, count);
             info.title = match a.title.as_deref().map(str::trim) {
                 Some(t) if !t.is_empty() => format!("{heading}: {t}"),
                 _ => heading,
             };
-            attachments.push(document_flow(cx.page, info, vec![section], Vec::new()));
+            attachments.push(document_flow(page, info, vec![section], Vec::new()));
         } else {
             sections.push(section);
         }
@@ -168,6 +176,24 @@ pub(crate) fn page_geometry(doc: &Document) -> PageGeometry {
         margin_left: mm(l),
         margin_right: mm(r),
         header_distance: mm(HEADER_DISTANCE_MM),
+    }
+}
+
+/// A landscape page for an appendix with a wide table: the portrait page
+/// turned (A4 297 × 210 mm). Decree 30 App. I §I.2 lets a document with
+/// tables use the width of the sheet and says nothing of the margins or the
+/// page number there (docs/decree30.md §1, "Landscape-page margins", "Page
+/// numbers on landscape pages"). We keep the document's margins where the
+/// reader sees them (top, bottom, left, right of the turned page, §I.3), as
+/// the decree's own Appendix I file does on its landscape section (30 mm
+/// left, 15 mm right, 20 mm top), with the portrait bottom margin rather than
+/// that file's 15 mm, which is below §I.3's minimum; and the page number in
+/// the top margin, centred over the text, as §I.7 puts it on every page.
+pub fn landscape_page(p: PageGeometry) -> PageGeometry {
+    PageGeometry {
+        width: p.height.max(p.width),
+        height: p.width.min(p.height),
+        ..p
     }
 }
 

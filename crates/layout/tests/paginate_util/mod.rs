@@ -57,6 +57,7 @@ pub fn section(blocks: Vec<Block>) -> Section {
         page_numbers: true,
         first_page_footer: Vec::new(),
         first_page_regions: Vec::new(),
+        page: None,
     }
 }
 

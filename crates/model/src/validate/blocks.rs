@@ -353,7 +353,16 @@ impl Validator {
                 out
             }
             None => {
-                let n = t.rows.first().map_or(0, |r| r.len());
+                let n = t.rows.first().map_or(0, |r| {
+                    r.iter()
+                        .map(|c| match c {
+                            RawCell::Span(s) => {
+                                s.colspan.map_or(1, |n| n.0.clamp(1, 1000) as usize)
+                            }
+                            RawCell::Text(_) => 1,
+                        })
+                        .sum()
+                });
                 (0..n)
                     .map(|_| Column {
                         title: Vec::new(),
@@ -372,7 +381,41 @@ impl Validator {
                 ),
             );
         }
-        let mut rows = Vec::with_capacity(t.rows.len());
+        let header_rows = match t.header_rows {
+            None => 0,
+            Some(h) => self
+                .integer(h, &join(path, "header_rows"), 0, t.rows.len() as i128, None)
+                .unwrap_or(0),
+        };
+        let (rows, merges) = self.table_rows(t, &rows_path, columns.len(), header_rows as usize);
+        if self.errors.len() > errors_before {
+            return None;
+        }
+        Some(Table {
+            columns,
+            rows,
+            merges,
+            header_rows,
+        })
+    }
+
+    /// The rows of a table as a grid of `ncols` slots per row, and its merged
+    /// cells. Rows list the cells that start in them (as in HTML); a span
+    /// that overruns the table, overlaps another cell or crosses the end of
+    /// the header rows is an error at the cell's path.
+    fn table_rows(
+        &mut self,
+        t: &RawTable,
+        rows_path: &str,
+        ncols: usize,
+        header_rows: usize,
+    ) -> (Vec<Vec<Inlines>>, Vec<Merge>) {
+        let nrows = t.rows.len();
+        let mut rows = Vec::with_capacity(nrows);
+        let mut merges = Vec::new();
+        // Rows still covered below the current one, per column, by a cell
+        // spanning rows from above.
+        let mut below = vec![0usize; ncols];
         for (i, r) in t.rows.iter().enumerate() {
             let rpath = format!("{rows_path}[{i}]");
             if !self.count_block(&rpath) {
@@ -397,7 +440,11 @@ impl Validator {
                 }
                 break;
             }
-            if r.is_empty() {
+            let from_above: Vec<bool> = below.iter().map(|&n| n > 0).collect();
+            for n in &mut below {
+                *n = n.saturating_sub(1);
+            }
+            if r.is_empty() && !from_above.iter().all(|&c| c) {
                 self.value(
                     &rpath,
                     Msg::new(
@@ -407,48 +454,168 @@ impl Validator {
                 );
                 continue;
             }
-            if r.len() != columns.len() {
+            let spans = r.iter().any(|c| matches!(c, RawCell::Span(_)));
+            if !spans && !from_above.contains(&true) && r.len() != ncols {
                 self.value(
                     &rpath,
                     Msg::new(
+                        format!("hàng này có {} ô nhưng bảng có {ncols} cột", r.len()),
                         format!(
-                            "hàng này có {} ô nhưng bảng có {} cột",
-                            r.len(),
-                            columns.len()
-                        ),
-                        format!(
-                            "this row has {} cell{} but the table has {} column{}",
+                            "this row has {} cell{} but the table has {ncols} column{}",
                             r.len(),
                             if r.len() == 1 { "" } else { "s" },
-                            columns.len(),
-                            if columns.len() == 1 { "" } else { "s" }
+                            if ncols == 1 { "" } else { "s" }
                         ),
                     ),
                 );
                 continue;
             }
-            let mut cells = Vec::with_capacity(r.len());
+            let mut taken = from_above.clone();
+            let mut cells: Vec<Inlines> = vec![Vec::new(); ncols];
+            let mut col = 0;
+            let mut ok = true;
             for (j, cell) in r.iter().enumerate() {
-                cells.push(
-                    self.inline(cell, &format!("{rpath}[{j}]"), false)
-                        .unwrap_or_default(),
+                let cpath = format!("{rpath}[{j}]");
+                while col < ncols && taken[col] {
+                    col += 1;
+                }
+                if col >= ncols {
+                    let filled = from_above.iter().filter(|&&c| c).count();
+                    self.value(
+                        &cpath,
+                        Msg::new(
+                            format!(
+                                "hàng này thừa ô: bảng có {ncols} cột, {filled} cột đã có ô gộp từ hàng trên; hãy bỏ ô này hoặc giảm colspan/rowspan"
+                            ),
+                            format!(
+                                "this row has too many cells: the table has {ncols} columns, {filled} of them covered by cells from rows above; remove this cell or reduce a colspan/rowspan"
+                            ),
+                        ),
+                    );
+                    ok = false;
+                    break;
+                }
+                let (mut cs, mut rs) = (1usize, 1usize);
+                if let RawCell::Span(sp) = cell {
+                    if let Some(n) = sp.colspan {
+                        cs = self
+                            .integer(n, &join(&cpath, "colspan"), 1, 1000, None)
+                            .unwrap_or(1) as usize;
+                    }
+                    if let Some(n) = sp.rowspan {
+                        rs = self
+                            .integer(n, &join(&cpath, "rowspan"), 1, 100_000, None)
+                            .unwrap_or(1) as usize;
+                    }
+                }
+                if col + cs > ncols {
+                    self.value(
+                        join(&cpath, "colspan"),
+                        Msg::new(
+                            format!(
+                                "ô này bắt đầu ở cột {} và gộp {cs} cột, vượt quá {ncols} cột của bảng; hãy giảm colspan xuống {}",
+                                col + 1,
+                                ncols - col
+                            ),
+                            format!(
+                                "this cell starts in column {} and spans {cs} columns, beyond the table's {ncols}; reduce colspan to {}",
+                                col + 1,
+                                ncols - col
+                            ),
+                        ),
+                    );
+                    ok = false;
+                    break;
+                }
+                if let Some(k) = (col..col + cs).find(|&k| taken[k]) {
+                    self.value(
+                        join(&cpath, "colspan"),
+                        Msg::new(
+                            format!(
+                                "ô này gộp {cs} cột từ cột {} và đè lên cột {}, nơi đã có ô gộp từ hàng trên xuống; hãy giảm colspan hoặc rowspan của ô phía trên",
+                                col + 1,
+                                k + 1
+                            ),
+                            format!(
+                                "this cell spans {cs} columns from column {} and overlaps column {}, which a cell from a row above covers; reduce this colspan or that cell's rowspan",
+                                col + 1,
+                                k + 1
+                            ),
+                        ),
+                    );
+                    ok = false;
+                    break;
+                }
+                if i + rs > nrows {
+                    self.value(
+                        join(&cpath, "rowspan"),
+                        Msg::new(
+                            format!(
+                                "ô này ở hàng {} và gộp {rs} hàng, vượt quá {nrows} hàng của bảng; hãy giảm rowspan xuống {}",
+                                i + 1,
+                                nrows - i
+                            ),
+                            format!(
+                                "this cell is in row {} and spans {rs} rows, beyond the table's {nrows}; reduce rowspan to {}",
+                                i + 1,
+                                nrows - i
+                            ),
+                        ),
+                    );
+                    ok = false;
+                    break;
+                }
+                if i < header_rows && i + rs > header_rows {
+                    self.value(
+                        join(&cpath, "rowspan"),
+                        Msg::new(
+                            format!(
+                                "ô này gộp từ hàng tiêu đề xuống hàng nội dung (bảng có {header_rows} hàng tiêu đề); ô gộp phải nằm trọn trong hàng tiêu đề hoặc trong phần nội dung"
+                            ),
+                            format!(
+                                "this cell spans from a header row into the body (the table has {header_rows} header rows); a merged cell lies wholly in the header rows or in the body"
+                            ),
+                        ),
+                    );
+                    ok = false;
+                    break;
+                }
+                cells[col] = self.inline(cell.text(), &cpath, false).unwrap_or_default();
+                for k in col..col + cs {
+                    taken[k] = true;
+                    below[k] = rs - 1;
+                }
+                if cs > 1 || rs > 1 {
+                    merges.push(Merge {
+                        row: i,
+                        col,
+                        rows: rs,
+                        cols: cs,
+                    });
+                }
+                col += cs;
+            }
+            if !ok {
+                continue;
+            }
+            let filled = taken.iter().filter(|&&c| c).count();
+            if filled != ncols {
+                self.value(
+                    &rpath,
+                    Msg::new(
+                        format!(
+                            "hàng này phủ {filled} trong {ncols} cột của bảng (tính cả colspan và ô gộp từ hàng trên); mỗi cột cần đúng một ô (\"\" cho ô trống)"
+                        ),
+                        format!(
+                            "this row covers {filled} of the table's {ncols} column{} (counting colspans and cells from rows above); give one cell per column (\"\" for an empty cell)",
+                            if ncols == 1 { "" } else { "s" }
+                        ),
+                    ),
                 );
+                continue;
             }
             rows.push(cells);
         }
-        let header_rows = match t.header_rows {
-            None => 0,
-            Some(h) => self
-                .integer(h, &join(path, "header_rows"), 0, t.rows.len() as i128, None)
-                .unwrap_or(0),
-        };
-        if self.errors.len() > errors_before {
-            return None;
-        }
-        Some(Table {
-            columns,
-            rows,
-            header_rows,
-        })
+        (rows, merges)
     }
 }

@@ -185,6 +185,7 @@ impl Validator {
                 title,
                 body,
                 separate_file: a.separate_file.unwrap_or(false),
+                landscape: a.landscape.unwrap_or(false),
             });
         }
         let style = raw

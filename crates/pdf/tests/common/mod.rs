@@ -248,6 +248,7 @@ pub fn sample_pages(fonts: &FontSet) -> Pages {
         }],
         number: None,
         section: 0,
+        size: None,
     }];
     let mut p2 = Vec::new();
     let mut num = run(
@@ -304,12 +305,14 @@ pub fn sample_pages(fonts: &FontSet) -> Pages {
         regions: Vec::new(),
         number: Some(2),
         section: 0,
+        size: None,
     });
     Pages {
         width: w,
         height: h,
         pages,
         info: info(),
+        pins: Default::default(),
     }
 }
 
