@@ -12,13 +12,17 @@
 //! as the `--meta-json` sidecar. [`extract_source`] reads the JSON source
 //! back out of a PDF/A-3b file.
 
+#![deny(missing_docs)]
+
 use std::path::Path;
 
 mod atomic;
 pub mod messages;
 pub mod starters;
 
-pub use atomic::{write_all_atomic, write_all_atomic_with, write_file};
+pub use atomic::{
+    Staged, sync_to_disk, write_all_atomic, write_all_atomic_with, write_file, write_file_unsynced,
+};
 pub use starters::starter;
 
 mod issuance;
@@ -36,6 +40,26 @@ pub enum Format {
     Pdf,
     /// Office Open XML (Word).
     Docx,
+}
+
+impl Format {
+    /// Both formats, PDF first (the order their files are written in).
+    pub const ALL: [Format; 2] = [Format::Pdf, Format::Docx];
+
+    /// The file extension, without the dot: `pdf`, `docx`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+
+    /// The format a file extension names (any case), if any.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        Format::ALL
+            .into_iter()
+            .find(|f| ext.eq_ignore_ascii_case(f.extension()))
+    }
 }
 
 /// How to render.
@@ -401,28 +425,10 @@ impl Rendered {
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder,
-/// then a rename, so a failure never leaves a partial or truncated file.
+/// flushed to disk, then a rename, so a failure never leaves a partial or
+/// truncated file ([`write_all_atomic`] with one file).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".to_string());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    write_all_atomic(&[(path.to_path_buf(), bytes)]).map_err(|(_, e)| e)
 }
 
 /// The `$schema` written at the top of imported JSON (`vanban schema >
