@@ -28,7 +28,7 @@ pub use starters::starter;
 mod issuance;
 pub mod sidecar;
 pub use issuance::{IssueError, IssueRequest, issue};
-pub use vanban_layout::flow::RegionKind;
+pub use vanban_layout::flow::{EOffice, RegionKind, SignerInfo};
 pub use vanban_layout::fonts::FontSet;
 pub use vanban_pdf::sign::{FIELD_ORGANISATION, FIELD_SIGNER};
 pub use vanban_pdf::{EmbeddedSource, ExtractError, PdfStandard, SignatureField};
@@ -117,10 +117,10 @@ pub struct Rendered {
     pub pdf: Option<Vec<u8>>,
     /// The DOCX, when asked for.
     pub docx: Option<Vec<u8>>,
-    /// The Decree 30 Appendix VI fields (name, value) in the decree's order,
-    /// as written into the XMP and the DOCX custom properties; with
+    /// The Decree 30 Appendix VI fields, as written into the XMP, the DOCX
+    /// custom properties and the sidecar ([`EOffice::fields`]); with
     /// `PageAmount` when the document could be paginated.
-    pub eoffice: Vec<(String, String)>,
+    pub eoffice: EOffice,
     /// Nơi nhận items the metadata's `To` could not resolve to recipients
     /// ("Như Điều 4", or "Như trên" without Kính gửi): `To` carries them
     /// literally; the sidecar lists them as `unresolvedTo`.
@@ -227,30 +227,6 @@ pub fn render(
     render_with(json, formats, opts, &OutputOptions::default())
 }
 
-/// Fields after which `PageAmount` comes in the decree's order (App. VI
-/// §II.I: … Language, PageAmount, Description, SignerInfo, To, …).
-const AFTER_PAGE_AMOUNT: [&str; 7] = [
-    "Description",
-    "SignerInfo.Position",
-    "SignerInfo.FullName",
-    "To",
-    "Priority",
-    "IssuedAmount",
-    "DueDate",
-];
-
-/// Adds `PageAmount` at its place in the decree's order (unless present).
-fn insert_page_amount(eoffice: &mut Vec<(String, String)>, pages: usize) {
-    if eoffice.iter().any(|(k, _)| k == "PageAmount") {
-        return;
-    }
-    let at = eoffice
-        .iter()
-        .position(|(k, _)| AFTER_PAGE_AMOUNT.contains(&k.as_str()))
-        .unwrap_or(eoffice.len());
-    eoffice.insert(at, ("PageAmount".to_owned(), pages.to_string()));
-}
-
 /// Renders one JSON document to the asked formats, entirely in memory.
 ///
 /// The document is always paginated (the page count goes into the metadata
@@ -333,7 +309,7 @@ impl Job<'_> {
                 for (signer, mm) in self.seals {
                     vanban_layout::paginate::resize_seals(&mut p, *signer, *mm);
                 }
-                insert_page_amount(&mut flow.info.eoffice, p.pages.len());
+                flow.info.eoffice.page_amount = Some(p.pages.len());
                 p.info.eoffice = flow.info.eoffice.clone();
                 Some(p)
             }
@@ -408,8 +384,8 @@ impl Rendered {
     /// The `--meta-json` sidecar: a JSON object with, in this order,
     /// `generator`, `eoffice` (the Appendix VI fields in the decree's order;
     /// `SignerInfo.Position`/`.FullName` nested as `SignerInfo`; Number
-    /// fields as numbers; a repeated name joins its values with a line
-    /// feed), `unresolvedTo` (only when some Nơi nhận item such as "Như
+    /// fields as numbers; a repeated field's values joined with
+    /// [`EOffice::JOIN`]), `unresolvedTo` (only when some Nơi nhận item such as "Như
     /// Điều 4" could not be resolved for `To`), `pageCount`, `pageSize`, `coordinates` (how to read the
     /// rectangles: PDF points, origin at the bottom-left corner of the page,
     /// y up, `[x1, y1, x2, y2]`, 0-based `page`), `regions` (kind, signer

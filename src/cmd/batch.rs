@@ -11,8 +11,9 @@
 //! targets ([`vanban::Staged`], no flush); when the chunk is rendered, one
 //! [`vanban::sync_to_disk`] flushes them all, each document's temporary
 //! files are renamed over their targets (all of one document or none), and
-//! one more [`vanban::sync_to_disk`] flushes the renames. A crash leaves
-//! every output complete or absent, never partial under its final name.
+//! one more [`vanban::sync_to_disk`] flushes the renames, on a thread of
+//! its own while the workers render the next chunk. A crash leaves every
+//! output complete or absent, never partial under its final name.
 //!
 //! Output names are deterministic and ASCII-safe ([`ascii_name`]): a folder's
 //! documents keep their relative sub-folders, every path component is
@@ -203,19 +204,33 @@ pub fn run(args: &BatchArgs) -> Result<(), Failure> {
         force: args.force,
     };
     let mut outcomes: Vec<Outcome> = Vec::with_capacity(jobs.len());
-    for chunk in jobs.chunks(CHUNK) {
-        let staged: Vec<(String, Result<Staged, Failure>)> = pool.install(|| {
-            use rayon::prelude::*;
-            chunk
-                .par_iter()
-                .map(|job| (job.label.clone(), ctx.stage(job)))
-                .collect()
-        });
-        for outcome in commit(staged) {
+    let mut done = |chunk: Vec<Outcome>| {
+        for outcome in chunk {
             progress.done(&outcome);
             outcomes.push(outcome);
         }
-    }
+    };
+    // A chunk's flushes and renames run on their own thread while the
+    // workers render the next chunk.
+    std::thread::scope(|scope| {
+        let mut pending: Option<std::thread::ScopedJoinHandle<'_, Vec<Outcome>>> = None;
+        for chunk in jobs.chunks(CHUNK) {
+            let staged: Vec<(String, Result<Staged, Failure>)> = pool.install(|| {
+                use rayon::prelude::*;
+                chunk
+                    .par_iter()
+                    .map(|job| (job.label.clone(), ctx.stage(job)))
+                    .collect()
+            });
+            if let Some(h) = pending.take() {
+                done(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            }
+            pending = Some(scope.spawn(move || commit(staged)));
+        }
+        if let Some(h) = pending {
+            done(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+    });
     progress.finish();
     summarize(&outcomes, started.elapsed(), args.quiet)
 }
