@@ -28,12 +28,7 @@ pub fn run(args: &ExtractArgs) -> Result<(), Failure> {
     match args.output.as_deref().filter(|p| *p != Path::new("-")) {
         None => write_stdout(&source.data),
         Some(p) => {
-            vanban::write_atomic(p, &source.data).map_err(|e| {
-                Failure::usage(t(
-                    format!("không ghi được {}: {e}", p.display()),
-                    format!("cannot write {}: {e}", p.display()),
-                ))
-            })?;
+            vanban::write_atomic(p, &source.data).map_err(|e| super::cannot_write(p, &e))?;
             eprintln!(
                 "{}",
                 t(

@@ -172,6 +172,14 @@ pub fn cannot_read(path: &Path, e: &std::io::Error) -> String {
     )
 }
 
+/// "cannot write PATH: error" as a usage or I/O failure.
+pub fn cannot_write(path: &Path, e: &std::io::Error) -> Failure {
+    Failure::usage(t(
+        format!("không ghi được {}: {e}", path.display()),
+        format!("cannot write {}: {e}", path.display()),
+    ))
+}
+
 /// The bytes of a file, or of standard input for `-`.
 pub fn read_input(input: &Path) -> Result<Vec<u8>, Failure> {
     if input == Path::new("-") {

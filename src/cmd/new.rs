@@ -68,12 +68,7 @@ pub fn run(args: &NewArgs) -> Result<(), Failure> {
                     ),
                 )));
             }
-            vanban::write_atomic(p, json.as_bytes()).map_err(|e| {
-                Failure::usage(t(
-                    format!("không ghi được {}: {e}", p.display()),
-                    format!("cannot write {}: {e}", p.display()),
-                ))
-            })?;
+            vanban::write_atomic(p, json.as_bytes()).map_err(|e| super::cannot_write(p, &e))?;
             eprintln!(
                 "{}",
                 t(
