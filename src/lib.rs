@@ -12,19 +12,23 @@
 //! as the `--meta-json` sidecar. [`extract_source`] reads the JSON source
 //! back out of a PDF/A-3b file.
 
+#![deny(missing_docs)]
+
 use std::path::Path;
 
 mod atomic;
 pub mod messages;
 pub mod starters;
 
-pub use atomic::{write_all_atomic, write_all_atomic_with, write_file};
+pub use atomic::{
+    Staged, sync_to_disk, write_all_atomic, write_all_atomic_with, write_file, write_file_unsynced,
+};
 pub use starters::starter;
 
 mod issuance;
 pub mod sidecar;
 pub use issuance::{IssueError, IssueRequest, issue};
-pub use vanban_layout::flow::RegionKind;
+pub use vanban_layout::flow::{EOffice, RegionKind, SignerInfo};
 pub use vanban_layout::fonts::FontSet;
 pub use vanban_pdf::sign::{FIELD_ORGANISATION, FIELD_SIGNER};
 pub use vanban_pdf::{EmbeddedSource, ExtractError, PdfStandard, SignatureField};
@@ -36,6 +40,26 @@ pub enum Format {
     Pdf,
     /// Office Open XML (Word).
     Docx,
+}
+
+impl Format {
+    /// Both formats, PDF first (the order their files are written in).
+    pub const ALL: [Format; 2] = [Format::Pdf, Format::Docx];
+
+    /// The file extension, without the dot: `pdf`, `docx`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+
+    /// The format a file extension names (any case), if any.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        Format::ALL
+            .into_iter()
+            .find(|f| ext.eq_ignore_ascii_case(f.extension()))
+    }
 }
 
 /// How to render.
@@ -93,10 +117,10 @@ pub struct Rendered {
     pub pdf: Option<Vec<u8>>,
     /// The DOCX, when asked for.
     pub docx: Option<Vec<u8>>,
-    /// The Decree 30 Appendix VI fields (name, value) in the decree's order,
-    /// as written into the XMP and the DOCX custom properties; with
+    /// The Decree 30 Appendix VI fields, as written into the XMP, the DOCX
+    /// custom properties and the sidecar ([`EOffice::fields`]); with
     /// `PageAmount` when the document could be paginated.
-    pub eoffice: Vec<(String, String)>,
+    pub eoffice: EOffice,
     /// Nơi nhận items the metadata's `To` could not resolve to recipients
     /// ("Như Điều 4", or "Như trên" without Kính gửi): `To` carries them
     /// literally; the sidecar lists them as `unresolvedTo`.
@@ -203,30 +227,6 @@ pub fn render(
     render_with(json, formats, opts, &OutputOptions::default())
 }
 
-/// Fields after which `PageAmount` comes in the decree's order (App. VI
-/// §II.I: … Language, PageAmount, Description, SignerInfo, To, …).
-const AFTER_PAGE_AMOUNT: [&str; 7] = [
-    "Description",
-    "SignerInfo.Position",
-    "SignerInfo.FullName",
-    "To",
-    "Priority",
-    "IssuedAmount",
-    "DueDate",
-];
-
-/// Adds `PageAmount` at its place in the decree's order (unless present).
-fn insert_page_amount(eoffice: &mut Vec<(String, String)>, pages: usize) {
-    if eoffice.iter().any(|(k, _)| k == "PageAmount") {
-        return;
-    }
-    let at = eoffice
-        .iter()
-        .position(|(k, _)| AFTER_PAGE_AMOUNT.contains(&k.as_str()))
-        .unwrap_or(eoffice.len());
-    eoffice.insert(at, ("PageAmount".to_owned(), pages.to_string()));
-}
-
 /// Renders one JSON document to the asked formats, entirely in memory.
 ///
 /// The document is always paginated (the page count goes into the metadata
@@ -309,7 +309,7 @@ impl Job<'_> {
                 for (signer, mm) in self.seals {
                     vanban_layout::paginate::resize_seals(&mut p, *signer, *mm);
                 }
-                insert_page_amount(&mut flow.info.eoffice, p.pages.len());
+                flow.info.eoffice.page_amount = Some(p.pages.len());
                 p.info.eoffice = flow.info.eoffice.clone();
                 Some(p)
             }
@@ -391,8 +391,8 @@ impl Rendered {
     /// The `--meta-json` sidecar: a JSON object with, in this order,
     /// `generator`, `eoffice` (the Appendix VI fields in the decree's order;
     /// `SignerInfo.Position`/`.FullName` nested as `SignerInfo`; Number
-    /// fields as numbers; a repeated name joins its values with a line
-    /// feed), `unresolvedTo` (only when some Nơi nhận item such as "Như
+    /// fields as numbers; a repeated field's values joined with
+    /// [`EOffice::JOIN`]), `unresolvedTo` (only when some Nơi nhận item such as "Như
     /// Điều 4" could not be resolved for `To`), `pageCount`, `pageSize`, `coordinates` (how to read the
     /// rectangles: PDF points, origin at the bottom-left corner of the page,
     /// y up, `[x1, y1, x2, y2]`, 0-based `page`), `regions` (kind, signer
@@ -408,28 +408,10 @@ impl Rendered {
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder,
-/// then a rename, so a failure never leaves a partial or truncated file.
+/// flushed to disk, then a rename, so a failure never leaves a partial or
+/// truncated file ([`write_all_atomic`] with one file).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".to_string());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    write_all_atomic(&[(path.to_path_buf(), bytes)]).map_err(|(_, e)| e)
 }
 
 /// The `$schema` written at the top of imported JSON (`vanban schema >

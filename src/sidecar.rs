@@ -258,15 +258,16 @@ const NUMBER_FIELDS: [&str; 3] = ["PageAmount", "Priority", "IssuedAmount"];
 enum EValue {
     Number(u64),
     Text(String),
-    Group(Vec<(String, String)>),
+    Group(Vec<(&'static str, String)>),
 }
 
 /// The e-office fields as a JSON object in the decree's order: "A.B" names
-/// nest under "A"; Number fields as numbers; a repeated name joins its
-/// values with a line feed. Serialised as a map in this order.
-struct EOffice(Vec<(String, EValue)>);
+/// nest under "A"; Number fields as numbers; a repeated field's values are
+/// joined as everywhere ([`crate::EOffice::JOIN`]). Serialised as a map in
+/// this order.
+struct EOffice(Vec<(&'static str, EValue)>);
 
-struct Pairs<'a>(&'a [(String, String)]);
+struct Pairs<'a>(&'a [(&'static str, String)]);
 
 impl Serialize for Pairs<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -294,48 +295,24 @@ impl Serialize for EOffice {
     }
 }
 
-fn eoffice(fields: &[(String, String)]) -> EOffice {
-    let mut groups: Vec<(String, Vec<(String, String)>)> = Vec::new();
-    for (k, v) in fields {
-        let (g, sub) = match k.split_once('.') {
-            Some((g, s)) => (g.to_owned(), s.to_owned()),
-            None => (k.clone(), String::new()),
-        };
-        let at = match groups.iter().position(|(n, _)| *n == g) {
-            Some(i) => i,
-            None => {
-                groups.push((g, Vec::new()));
-                groups.len() - 1
-            }
-        };
-        let group = &mut groups[at].1;
-        match group.iter_mut().find(|(s, _)| *s == sub) {
-            Some((_, old)) => {
-                old.push('\n');
-                old.push_str(v);
-            }
-            None => group.push((sub, v.clone())),
+fn eoffice(e: &crate::EOffice) -> EOffice {
+    let mut out: Vec<(&'static str, EValue)> = Vec::new();
+    for (k, v) in e.fields() {
+        match k.split_once('.') {
+            Some((group, sub)) => match out.iter_mut().find(|(g, _)| *g == group) {
+                Some((_, EValue::Group(subs))) => subs.push((sub, v)),
+                _ => out.push((group, EValue::Group(vec![(sub, v)]))),
+            },
+            None => out.push((
+                k,
+                match v.parse::<u64>() {
+                    Ok(n) if NUMBER_FIELDS.contains(&k) => EValue::Number(n),
+                    _ => EValue::Text(v),
+                },
+            )),
         }
     }
-    EOffice(
-        groups
-            .into_iter()
-            .map(|(g, subs)| {
-                let v = match subs.as_slice() {
-                    [(s, v)] if s.is_empty() => match v.parse::<u64>() {
-                        Ok(n) if NUMBER_FIELDS.contains(&g.as_str()) => EValue::Number(n),
-                        _ => EValue::Text(v.clone()),
-                    },
-                    _ => EValue::Group(
-                        subs.into_iter()
-                            .map(|(s, v)| (if s.is_empty() { "value".to_owned() } else { s }, v))
-                            .collect(),
-                    ),
-                };
-                (g, v)
-            })
-            .collect(),
-    )
+    EOffice(out)
 }
 
 fn blank_name(kind: RegionKind) -> &'static str {

@@ -222,12 +222,8 @@ fn eoffice_metadata_in_xmp_and_docx() {
         assert!(xmp.contains("xmlns:vbd=\"https://vanban.invalid/ns/decree30/1.0/\""));
         let custom = docx_part(r.docx.as_deref().expect("docx"), "docProps/custom.xml");
 
-        let get = |k: &str| {
-            r.eoffice
-                .iter()
-                .find(|(n, _)| n == k)
-                .map(|(_, v)| v.clone())
-        };
+        let fields = r.eoffice.fields();
+        let get = |k: &str| fields.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone());
         let mut required = vec![
             "TypeName",
             "CodeNotation",
@@ -274,7 +270,7 @@ fn eoffice_metadata_in_xmp_and_docx() {
             Some(doc.symbol.as_str()),
             "{what}"
         );
-        for (k, v) in &r.eoffice {
+        for (k, v) in &fields {
             let prop = vanban_pdf::xmp::property_name(k);
             assert_eq!(xmp_value(xmp, &prop).as_ref(), Some(v), "{what}: XMP {k}");
             assert_eq!(
@@ -284,7 +280,7 @@ fn eoffice_metadata_in_xmp_and_docx() {
             );
         }
         // Decree order: PageAmount right after Language.
-        let pos = |k: &str| r.eoffice.iter().position(|(n, _)| n == k);
+        let pos = |k: &str| fields.iter().position(|(n, _)| *n == k);
         assert_eq!(pos("PageAmount"), pos("Language").map(|p| p + 1), "{what}");
     }
 }

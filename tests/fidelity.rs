@@ -90,15 +90,16 @@ fn fixture(name: &str) -> Value {
     serde_json::from_slice(&bytes).expect("fixture json")
 }
 
-fn eoffice<'a>(r: &'a vanban::Rendered, key: &str) -> Option<&'a str> {
+fn eoffice(r: &vanban::Rendered, key: &str) -> Option<String> {
     r.eoffice
-        .iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.as_str())
+        .fields()
+        .into_iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| v)
 }
 
 /// Item 1: every type that accepts two signers prints both, in both
-/// formats, and the metadata names the main (right-hand) signer.
+/// formats, and the metadata names both, the main (right-hand) signer first.
 #[test]
 fn two_signers_are_printed_for_every_type_that_accepts_them() {
     use vanban_model::DocType;
@@ -146,8 +147,16 @@ fn two_signers_are_printed_for_every_type_that_accepts_them() {
                 ty.key()
             );
         }
-        assert_eq!(eoffice(&r, "SignerInfo.FullName"), Some("Trần Văn Bình"));
-        assert_eq!(eoffice(&r, "SignerInfo.Position"), Some("CHỦ TỌA"));
+        // Both printed signers, the one with authority (right-hand) first.
+        assert_eq!(r.eoffice.signers[0].full_name, "Trần Văn Bình");
+        assert_eq!(
+            eoffice(&r, "SignerInfo.FullName").as_deref(),
+            Some("Trần Văn Bình; Nguyễn Thị Lan")
+        );
+        assert_eq!(
+            eoffice(&r, "SignerInfo.Position").as_deref(),
+            Some("CHỦ TỌA; THƯ KÝ")
+        );
         let fields: Vec<&str> = r.signature_fields.iter().map(|f| f.name.as_str()).collect();
         assert!(fields.contains(&"ChuKy_NguoiKy"), "{fields:?}");
         assert!(fields.contains(&"ChuKy_NguoiKy_1"), "{fields:?}");
@@ -162,7 +171,7 @@ fn bien_ban_place_is_an_error_and_date_reaches_metadata() {
     let mut doc = fixture("bien-ban.json");
     assert!(doc.get("place").is_none());
     let r = render(&doc);
-    assert_eq!(eoffice(&r, "IssuedDate"), Some("2024-11-20"));
+    assert_eq!(eoffice(&r, "IssuedDate").as_deref(), Some("2024-11-20"));
     doc["place"] = json!("Tam Thành");
     let bytes = serde_json::to_vec(&doc).expect("json");
     let e = vanban::check(&bytes).expect_err("place accepted for a biên bản");
@@ -472,7 +481,7 @@ fn nhu_tren_resolves_to_the_kinh_gui_recipients() {
     let v = fixture("bao-cao-giao-thong.json");
     let r = render(&v);
     assert_eq!(
-        eoffice(&r, "To"),
+        eoffice(&r, "To").as_deref(),
         Some("Ủy ban nhân dân huyện Ba Tơ; Lãnh đạo UBND huyện; Phòng Tài chính - Kế hoạch huyện")
     );
     assert!(r.unresolved_to.is_empty());

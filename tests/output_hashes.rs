@@ -1,5 +1,6 @@
-//! The bytes every fixture and every starter renders to, as a hash per file,
-//! against `tests/data/output-hashes.txt`.
+//! The bytes every fixture and every starter renders to (PDF, DOCX and the
+//! `--meta-json` sidecar), as a hash per file, against
+//! `tests/data/output-hashes.txt`.
 //!
 //! A refactoring must not change a byte: this test says which outputs moved.
 //! A deliberate change (a layout fix, a different but valid compression)
@@ -40,6 +41,15 @@ fn record(out: &mut String, name: &str, r: &vanban::Rendered) {
             writeln!(out, "{name}.{ext} {:016x} {}", fnv1a(b), b.len()).unwrap();
         }
     }
+    // The --meta-json sidecar, byte for byte too.
+    let meta = r.meta_json();
+    writeln!(
+        out,
+        "{name}.meta.json {:016x} {}",
+        fnv1a(meta.as_bytes()),
+        meta.len()
+    )
+    .unwrap();
     for a in &r.appendix_files {
         record(out, &format!("{name}/{}", a.name), &a.rendered);
     }

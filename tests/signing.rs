@@ -261,11 +261,12 @@ fn fields_sit_between_title_and_name() {
             "{what}: no title line above the room"
         );
         let below = text_in(x1, bottom, x2 - x1, 22.0);
+        // The main signer (ChuKy_NguoiKy), first in SignerInfo.
         let name = r
             .eoffice
-            .iter()
-            .find(|(k, _)| k == "SignerInfo.FullName")
-            .map(|(_, v)| v.clone())
+            .signers
+            .first()
+            .map(|s| s.full_name.clone())
             .expect("signer name");
         assert_eq!(
             below.split_whitespace().collect::<Vec<_>>().join(" "),

@@ -447,8 +447,8 @@ pub(crate) fn app() -> Vec<u8> {
 }
 
 /// `docProps/custom.xml`: the Decree 30 App. VI fields as text properties
-/// named as the `Flow` names them. Empty names are skipped; a repeated name
-/// gets " (2)", " (3)", … (Word requires unique names).
+/// named as the `Flow` names them (`EOffice::fields`: each name once, as
+/// Word requires, a repeated field's values joined with `EOffice::JOIN`).
 pub(crate) fn custom(info: &DocInfo) -> Vec<u8> {
     let mut x = Xml::new();
     x.tag("Properties")
@@ -458,27 +458,15 @@ pub(crate) fn custom(info: &DocInfo) -> Vec<u8> {
         )
         .attr("xmlns:vt", NS_VT)
         .open();
-    let mut used: Vec<String> = Vec::new();
-    for (name, value) in &info.eoffice {
-        let base = name.trim();
-        if base.is_empty() {
-            continue;
-        }
-        let mut unique = base.to_owned();
-        let mut n = 2;
-        while used.iter().any(|u| u == &unique) {
-            unique = format!("{base} ({n})");
-            n += 1;
-        }
-        let pid = used.len() + 2;
+    for (i, (name, value)) in info.eoffice.fields().iter().enumerate() {
+        let pid = i + 2;
         x.tag("property")
             .attr("fmtid", FMTID_USER)
             .attr("pid", pid)
-            .attr("name", &unique)
+            .attr("name", name)
             .open();
         x.text_elem("vt:lpwstr", value);
         x.close();
-        used.push(unique);
     }
     x.finish()
 }

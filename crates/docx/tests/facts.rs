@@ -356,8 +356,10 @@ fn properties() {
         r#"<dcterms:modified xsi:type="dcterms:W3CDTF">2024-12-20T00:00:00Z</dcterms:modified>"#
     ));
     let custom = part(&p, "docProps/custom.xml");
-    assert!(custom.contains(r#"<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="CodeNumber"><vt:lpwstr></vt:lpwstr></property>"#));
-    assert!(custom.contains(r#"pid="5" name="TypeName"><vt:lpwstr>Báo cáo</vt:lpwstr>"#));
+    // The decree's order; a field without a value (no number yet) is left out.
+    assert!(custom.contains(r#"<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="TypeName"><vt:lpwstr>Báo cáo</vt:lpwstr></property>"#));
+    assert!(custom.contains(r#"pid="3" name="CodeNotation"><vt:lpwstr>BC-SYT</vt:lpwstr>"#));
+    assert!(!custom.contains("CodeNumber"));
     assert!(part(&p, "docProps/app.xml").contains("<Application>vanban</Application>"));
 }
 
@@ -380,17 +382,29 @@ fn timestamp_option_when_the_document_has_no_date() {
 }
 
 #[test]
-fn duplicate_custom_property_names_are_made_unique() {
+fn repeated_fields_are_one_property_joined_like_the_xmp() {
     let mut flow = rich_flow();
-    flow.info.eoffice = vec![
-        ("A".into(), "1".into()),
-        ("A".into(), "2".into()),
-        ("  ".into(), "skipped".into()),
+    flow.info.eoffice.signers = vec![
+        SignerInfo {
+            position: Some("CHỦ TỌA".into()),
+            full_name: "Trần Văn B".into(),
+        },
+        SignerInfo {
+            position: Some("THƯ KÝ".into()),
+            full_name: "Lê Thị C".into(),
+        },
     ];
+    flow.info.eoffice.to = vec!["Sở Nội vụ".into(), "Lưu: VT".into()];
     let custom = part(&parts_of(&flow), "docProps/custom.xml").to_owned();
-    assert!(custom.contains(r#"name="A"><vt:lpwstr>1<"#));
-    assert!(custom.contains(r#"name="A (2)"><vt:lpwstr>2<"#));
-    assert!(!custom.contains("skipped"));
+    assert!(
+        custom.contains(r#"name="SignerInfo.Position"><vt:lpwstr>CHỦ TỌA; THƯ KÝ</vt:lpwstr>"#)
+    );
+    assert!(
+        custom
+            .contains(r#"name="SignerInfo.FullName"><vt:lpwstr>Trần Văn B; Lê Thị C</vt:lpwstr>"#)
+    );
+    assert!(custom.contains(r#"name="To"><vt:lpwstr>Sở Nội vụ; Lưu: VT</vt:lpwstr>"#));
+    assert_eq!(custom.matches(r#"name="SignerInfo.FullName""#).count(), 1);
 }
 
 #[test]

@@ -71,8 +71,109 @@ pub struct DocInfo {
     pub language: String,
     /// Document date as ISO `YYYY-MM-DD` when fully known.
     pub date: Option<String>,
-    /// Decree 30 App. VI fields (name, value), in the decree's order.
-    pub eoffice: Vec<(String, String)>,
+    /// Decree 30 App. VI fields.
+    pub eoffice: EOffice,
+}
+
+/// The Decree 30 Appendix VI §II.I fields of an outgoing document (the
+/// e-office metadata), resolved once from the document: the XMP, the DOCX
+/// custom properties and the `--meta-json` sidecar all write
+/// [`EOffice::fields`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EOffice {
+    /// `FileCode`: the file (hồ sơ) code.
+    pub file_code: Option<String>,
+    /// `OrganId`: the issuing body's identifier.
+    pub organ_id: Option<String>,
+    /// `TypeName`: "Báo cáo", "Công văn", …
+    pub type_name: String,
+    /// `CodeNumber`: the number, when given (the clerk fills it at issue).
+    pub code_number: Option<String>,
+    /// `CodeNotation`: the symbol ("BC-UBND").
+    pub code_notation: String,
+    /// `IssuedDate`: ISO `YYYY-MM-DD`, when the date is complete.
+    pub issued_date: Option<String>,
+    /// `OrganName`: the issuing body, one line.
+    pub organ_name: String,
+    /// `Subject`: the summary (trích yếu).
+    pub subject: String,
+    /// `Language`: "vi" unless the document says otherwise.
+    pub language: String,
+    /// `PageAmount`: the page count, set by the typesetter.
+    pub page_amount: Option<usize>,
+    /// `Description`.
+    pub description: Option<String>,
+    /// `SignerInfo`: the printed signers, the one with authority first
+    /// ([`vanban_model::Document::main_signer`]).
+    pub signers: Vec<SignerInfo>,
+    /// `To`: the recipients, "Như trên" resolved.
+    pub to: Vec<String>,
+    /// `Priority`.
+    pub priority: Option<u32>,
+    /// `IssuedAmount`: the number of copies.
+    pub issued_amount: Option<u32>,
+    /// `DueDate`.
+    pub due_date: Option<String>,
+}
+
+/// One signer in the e-office metadata (`SignerInfo.Position`,
+/// `SignerInfo.FullName`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SignerInfo {
+    /// The title the signer signs with ("CHỦ TỊCH", "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC").
+    pub position: Option<String>,
+    /// The signer's full name.
+    pub full_name: String,
+}
+
+impl EOffice {
+    /// How a field with several values (several recipients, several
+    /// signers) is written as one text, everywhere: the values in order,
+    /// separated by `"; "`.
+    pub const JOIN: &'static str = "; ";
+
+    /// The fields that have a value, as (name, text) in the decree's order
+    /// (App. VI §II.I); each name once, a repeated field's values joined
+    /// with [`EOffice::JOIN`].
+    pub fn fields(&self) -> Vec<(&'static str, String)> {
+        let mut out: Vec<(&'static str, String)> = Vec::new();
+        let mut put = |k: &'static str, v: Option<String>| {
+            if let Some(v) = v.filter(|v| !v.trim().is_empty()) {
+                out.push((k, v));
+            }
+        };
+        let join = |v: Vec<String>| Some(v.join(Self::JOIN));
+        put("FileCode", self.file_code.clone());
+        put("OrganId", self.organ_id.clone());
+        put("TypeName", Some(self.type_name.clone()));
+        put("CodeNumber", self.code_number.clone());
+        put("CodeNotation", Some(self.code_notation.clone()));
+        put("IssuedDate", self.issued_date.clone());
+        put("OrganName", Some(self.organ_name.clone()));
+        put("Subject", Some(self.subject.clone()));
+        put("Language", Some(self.language.clone()));
+        put("PageAmount", self.page_amount.map(|n| n.to_string()));
+        put("Description", self.description.clone());
+        // A signer without a title keeps its place: positions and names
+        // pair up by index.
+        let positions: Vec<String> = self
+            .signers
+            .iter()
+            .map(|s| s.position.clone().unwrap_or_default())
+            .collect();
+        if positions.iter().any(|p| !p.trim().is_empty()) {
+            put("SignerInfo.Position", join(positions));
+        }
+        put(
+            "SignerInfo.FullName",
+            join(self.signers.iter().map(|s| s.full_name.clone()).collect()),
+        );
+        put("To", join(self.to.clone()));
+        put("Priority", self.priority.map(|p| p.to_string()));
+        put("IssuedAmount", self.issued_amount.map(|n| n.to_string()));
+        put("DueDate", self.due_date.clone());
+        out
+    }
 }
 
 /// A run of pages numbered together: the main document or one appendix.

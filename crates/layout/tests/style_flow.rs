@@ -821,7 +821,8 @@ fn doc_info_and_eoffice() {
     assert_eq!(f.info.language, "vi-VN");
     assert_eq!(f.info.date.as_deref(), Some("2023-06-05"));
     assert_eq!(f.info.author, "ỦY BAN NHÂN DÂN XÃ BA TÔ");
-    let keys: Vec<&str> = f.info.eoffice.iter().map(|(k, _)| k.as_str()).collect();
+    let fields = f.info.eoffice.fields();
+    let keys: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
     assert_eq!(
         keys,
         [
@@ -837,7 +838,8 @@ fn doc_info_and_eoffice() {
             "To"
         ]
     );
-    assert_eq!(f.info.eoffice[1].1, "12");
+    assert_eq!(fields[1].1, "12");
+    assert_eq!(f.info.eoffice.code_number.as_deref(), Some("12"));
     assert_eq!(f.page_numbers.size, 14.0);
     assert_eq!(f.page_numbers.line_height, 17.0);
     assert_eq!(f.footnotes.separator_length, 144.0);

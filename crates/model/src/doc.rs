@@ -60,14 +60,34 @@ pub struct Document {
     pub numbering: Option<Vec<LabelKind>>,
 }
 
+/// The most signers a closing prints, side by side (App. III Mẫu 1.9);
+/// validation accepts at most [`crate::DocType::max_signers`].
+pub const MAX_PRINTED_SIGNERS: usize = 2;
+
 impl Document {
+    /// The signers the closing prints, in print order (left to right): the
+    /// first [`MAX_PRINTED_SIGNERS`]. The one decision the closing, the
+    /// e-office metadata and [`Self::main_signer`] read.
+    pub fn printed_signers(&self) -> &[Signature] {
+        &self.signatures[..self.signatures.len().min(MAX_PRINTED_SIGNERS)]
+    }
+
     /// The signer with authority: the only signer of most documents, the
-    /// right-hand (second) signer of a two-signer document (App. III Mẫu 1.9:
-    /// CHỦ TỌA signs with authority and the seal). The e-office metadata's
-    /// SignerInfo names this signer, who is always printed (see
-    /// [`crate::DocType::signer_layout`]).
+    /// right-hand (last printed) signer of a two-signer document (App. III
+    /// Mẫu 1.9: CHỦ TỌA signs with authority and the seal). Always printed
+    /// (see [`crate::DocType::signer_layout`]).
     pub fn main_signer(&self) -> Option<&Signature> {
-        self.signatures.last()
+        self.printed_signers().last()
+    }
+
+    /// The printed signers in the e-office metadata's order (SignerInfo):
+    /// the one with authority first, then the others in print order.
+    pub fn signers_by_authority(&self) -> Vec<&Signature> {
+        let printed = self.printed_signers();
+        let Some((main, others)) = printed.split_last() else {
+            return Vec::new();
+        };
+        std::iter::once(main).chain(others).collect()
     }
 }
 

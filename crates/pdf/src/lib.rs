@@ -33,9 +33,10 @@
 //!
 //! one `Text` property per field, named after the field with every character
 //! outside `[A-Za-z0-9._-]` replaced by `_` (and a leading `_` if the name
-//! would not start with a letter or `_`), in the order of `eoffice`. A name
-//! that occurs more than once (e.g. several recipients) keeps one property
-//! whose value joins the values with a line feed. For PDF/A the namespace is
+//! would not start with a letter or `_`), in the decree's order
+//! (`EOffice::fields`: each name once, the values of a repeated field such
+//! as several recipients or signers joined with `EOffice::JOIN`, "; ", as in
+//! the DOCX and the sidecar). For PDF/A the namespace is
 //! described in the `pdfaExtension:schemas` bag, as ISO 19005-2 §6.6.2.3
 //! requires.
 //!
@@ -300,7 +301,7 @@ pub fn write_pdf_with(
     let bytes = doc
         .finish()
         .map_err(|e| error::from_krilla(e, opts.standard, pages, fonts, &locations))?;
-    let bytes = xmp::add_eoffice(bytes, &pages.info.eoffice)?;
+    let bytes = xmp::add_eoffice(bytes, &pages.info.eoffice.fields())?;
     if opts.sign_fields {
         sign::add_form(
             bytes,
@@ -362,11 +363,11 @@ fn document_id(pages: &Pages) -> String {
         info.title,
         info.date.as_deref().unwrap_or("")
     );
-    for (k, v) in &info.eoffice {
+    for (k, v) in info.eoffice.fields() {
         id.push('\u{1f}');
         id.push_str(k);
         id.push('=');
-        id.push_str(v);
+        id.push_str(&v);
     }
     id.push_str(&format!("\u{1f}{:016x}", h.0));
     id

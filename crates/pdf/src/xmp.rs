@@ -25,9 +25,11 @@
 use crate::PdfError;
 use crate::reader::{Doc, Lexer, Obj, find};
 
-/// Adds `fields` (name, value) to the XMP metadata of `pdf`, as described in
-/// the module documentation. No fields: `pdf` is returned unchanged.
-pub fn add_eoffice(pdf: Vec<u8>, fields: &[(String, String)]) -> Result<Vec<u8>, PdfError> {
+/// Adds `fields` (name, value; each name once, as
+/// `vanban_layout::flow::EOffice::fields` gives them) to the XMP metadata of
+/// `pdf`, as described in the module documentation. No fields: `pdf` is
+/// returned unchanged.
+pub fn add_eoffice(pdf: Vec<u8>, fields: &[(&str, String)]) -> Result<Vec<u8>, PdfError> {
     if fields.is_empty() {
         return Ok(pdf);
     }
@@ -44,20 +46,12 @@ fn err(message: &str) -> PdfError {
     }
 }
 
-/// The e-office fields merged per property name, in first-seen order.
-fn properties(fields: &[(String, String)]) -> Vec<(String, &str, String)> {
-    let mut props: Vec<(String, &str, String)> = Vec::new();
-    for (name, value) in fields {
-        let prop = property_name(name);
-        match props.iter_mut().find(|(p, _, _)| *p == prop) {
-            Some((_, _, v)) => {
-                v.push('\n');
-                v.push_str(value);
-            }
-            None => props.push((prop, name.as_str(), value.clone())),
-        }
-    }
-    props
+/// The e-office fields as (property name, field name, value).
+fn properties<'a>(fields: &'a [(&'a str, String)]) -> Vec<(String, &'a str, &'a str)> {
+    fields
+        .iter()
+        .map(|(name, value)| (property_name(name), *name, value.as_str()))
+        .collect()
 }
 
 /// An XML name for a field: `[A-Za-z0-9._-]` kept, anything else `_`, and a
@@ -103,7 +97,7 @@ const BAG_END: &str = "</rdf:Bag></pdfaExtension:schemas>";
 const RDF_END: &str = "</rdf:RDF>";
 
 /// The packet with our description (and schema entry) added.
-fn augment_packet(packet: &str, fields: &[(String, String)]) -> Result<String, PdfError> {
+fn augment_packet(packet: &str, fields: &[(&str, String)]) -> Result<String, PdfError> {
     use crate::{EOFFICE_NS, EOFFICE_PREFIX as P};
     let props = properties(fields);
 
@@ -136,7 +130,7 @@ fn augment_packet(packet: &str, fields: &[(String, String)]) -> Result<String, P
 }
 
 /// The `pdfaExtension:schemas` entry describing our namespace.
-fn schema_entry(props: &[(String, &str, String)]) -> String {
+fn schema_entry(props: &[(String, &str, &str)]) -> String {
     use crate::{EOFFICE_NS, EOFFICE_PREFIX};
     let mut s = format!(
         "<rdf:li rdf:parseType=\"Resource\">\
@@ -302,20 +296,19 @@ mod tests {
     }
 
     #[test]
-    fn merged_duplicates() {
+    fn property_names_are_xml_names() {
         let f = vec![
-            ("To/OrganName".to_owned(), "A".to_owned()),
-            ("X".to_owned(), "x".to_owned()),
-            ("To/OrganName".to_owned(), "B".to_owned()),
+            ("To/OrganName", "A; B".to_owned()),
+            ("SignerInfo.FullName", "x".to_owned()),
         ];
         let p = properties(&f);
-        assert_eq!(p.len(), 2);
-        assert_eq!(p[0].2, "A\nB");
+        assert_eq!(p[0], ("To_OrganName".to_owned(), "To/OrganName", "A; B"));
+        assert_eq!(p[1].0, "SignerInfo.FullName");
     }
 
     #[test]
     fn wrong_shape_is_an_error() {
-        let f = vec![("A".to_owned(), "b".to_owned())];
+        let f = vec![("A", "b".to_owned())];
         assert!(add_eoffice(b"%PDF-1.7\nnot really".to_vec(), &f).is_err());
         assert!(add_eoffice(b"%PDF-1.7\nstartxref\n99999\n%%EOF".to_vec(), &f).is_err());
     }

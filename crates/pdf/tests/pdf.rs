@@ -155,13 +155,11 @@ fn pdfa2b_structure() {
     assert!(x.contains("<vbd:OrganId>000.00.00.H00</vbd:OrganId>"));
     assert!(x.contains("<vbd:CodeNotation>BC-UBND</vbd:CodeNotation>"));
     assert!(x.contains("<vbd:SignerInfo.FullName>Nguyễn Văn A</vbd:SignerInfo.FullName>"));
-    assert!(x.contains(
-        "<vbd:To_OrganName>Sở Nội vụ &amp; Văn phòng &lt;UBND&gt;\nHuyện Ba Tơ</vbd:To_OrganName>"
-    ));
+    assert!(x.contains("<vbd:To>Sở Nội vụ &amp; Văn phòng &lt;UBND&gt;; Huyện Ba Tơ</vbd:To>"));
     assert!(x.contains(&format!(
         "<pdfaSchema:namespaceURI>{EOFFICE_NS}</pdfaSchema:namespaceURI>"
     )));
-    assert!(x.contains("<pdfaProperty:name>To_OrganName</pdfaProperty:name>"));
+    assert!(x.contains("<pdfaProperty:name>To</pdfaProperty:name>"));
     assert_eq!(x.matches("<pdfaExtension:schemas>").count(), 1);
 }
 
@@ -441,7 +439,7 @@ fn empty_document_and_no_eoffice() {
     let fonts = FontSet::bundled();
     let mut pages = sample_pages(fonts);
     pages.pages.clear();
-    pages.info.eoffice.clear();
+    pages.info.eoffice = Default::default();
     let pdf = write_pdf(&pages, fonts, &opts(PdfStandard::A2b)).expect("empty");
     assert!(!xmp(&pdf).contains("vbd"));
 }

@@ -380,12 +380,13 @@ pub fn rich_flow() -> Flow {
             keywords: vec!["y tế".into(), "báo cáo".into()],
             language: "vi-VN".into(),
             date: Some("2024-12-20".into()),
-            eoffice: vec![
-                ("CodeNumber".into(), "".into()),
-                ("CodeNotation".into(), "BC-SYT".into()),
-                ("OrganName".into(), "Sở Y tế tỉnh Quảng Ngãi".into()),
-                ("TypeName".into(), "Báo cáo".into()),
-            ],
+            eoffice: EOffice {
+                type_name: "Báo cáo".into(),
+                code_number: None,
+                code_notation: "BC-SYT".into(),
+                organ_name: "Sở Y tế tỉnh Quảng Ngãi".into(),
+                ..EOffice::default()
+            },
         },
         sections: vec![main, appendix],
         footnotes: FootnoteStyle {

@@ -7,7 +7,6 @@ use super::text::{balanced_lines, face, lines_to_runs, text, upper};
 use crate::flow::{
     Align, Block, Cell, Padding, Para, RegionKind, Role, Row, Spacer, Table, TableKind, VAlign,
 };
-use vanban_model::doctype::SignerLayout;
 use vanban_model::{Drafter, SignMode, Signature};
 
 /// Decree 30 App. I §II.7.b: the signing-mode prefixes.
@@ -178,7 +177,7 @@ fn grid(columns: Vec<f32>, indent: f32, rows: Vec<Row>) -> Table {
 /// borderless row, "Nơi nhận" left ([`CLOSING_LEFT_RATIO`] of the text
 /// width, text flush with the margin), the signature right, its column
 /// reaching the header grid's right edge so the block sits under the
-/// national name's side. A type whose [`SignerLayout`] is `Pair` (App. III
+/// national name's side. A type whose [`vanban_model::doctype::SignerLayout`] is `Pair` (App. III
 /// Mẫu 1.9: biên bản, hợp đồng, bản ghi nhớ, bản thỏa thuận) with two
 /// signers puts the first left and the second right in halves (THƯ KÝ |
 /// CHỦ TỌA), with Nơi nhận under the left signer.
@@ -189,25 +188,13 @@ pub(crate) fn closing_grid(cx: &mut Ctx) -> Table {
     let (h_indent, h_left, h_right) = header_columns(cx);
     let right_edge = h_indent + h_left + h_right;
     // Validation accepts a second signer only for `Pair` types
-    // (`DocType::max_signers`); a model built otherwise still prints both.
-    let pair = doc.doc_type.signer_layout() == SignerLayout::Pair || doc.signatures.len() > 1;
-    if pair && doc.signatures.len() >= 2 {
+    // (`DocType::max_signers`); a model built otherwise still prints both
+    // (`Document::printed_signers`).
+    if let [first, second] = doc.printed_signers() {
         let half = round_to_twips((right_edge - indent) / 2.0);
         let right = round_to_twips(right_edge - indent - half);
-        let left_sig = signer_blocks(
-            cx,
-            &doc.signatures[0],
-            0,
-            half - 2.0 * CELL_PAD_X,
-            "signature[0]",
-        );
-        let right_sig = signer_blocks(
-            cx,
-            &doc.signatures[1],
-            1,
-            right - 2.0 * CELL_PAD_X,
-            "signature[1]",
-        );
+        let left_sig = signer_blocks(cx, first, 0, half - 2.0 * CELL_PAD_X, "signature[0]");
+        let right_sig = signer_blocks(cx, second, 1, right - 2.0 * CELL_PAD_X, "signature[1]");
         let recipients = recipients_blocks(cx);
         return grid(
             vec![half, right],
@@ -237,7 +224,7 @@ pub(crate) fn closing_grid(cx: &mut Ctx) -> Table {
     }
     let left = round_to_twips(CLOSING_LEFT_RATIO * tw + CELL_PAD_X);
     let right = round_to_twips(right_edge - indent - left);
-    let sig = match doc.signatures.first() {
+    let sig = match doc.printed_signers().first() {
         Some(s) => signer_blocks(cx, s, 0, right - 2.0 * CELL_PAD_X, "signature"),
         None => Vec::new(),
     };

@@ -2,7 +2,7 @@
 
 use super::closing::{authority_lines, mode_prefix};
 use super::text::sentence_case;
-use crate::flow::DocInfo;
+use crate::flow::{DocInfo, EOffice, SignerInfo};
 use vanban_model::format::{date_iso, number_text};
 use vanban_model::{DocType, Document};
 
@@ -63,8 +63,7 @@ pub fn metadata_recipients(doc: &Document) -> (Vec<String>, Vec<String>) {
 /// Document information: title = type name + summary ("V/v …" for a công
 /// văn), subject, author (issuer, one line), keywords, language "vi-VN", the
 /// date when complete, and the Decree 30 App. VI §II.I outgoing-document
-/// fields that have values, in the decree's order (PageAmount is left to the
-/// typesetter, which knows the pages).
+/// fields (PageAmount is left to the typesetter, which knows the pages).
 pub fn doc_info(doc: &Document) -> DocInfo {
     let summary = doc
         .title
@@ -85,48 +84,43 @@ pub fn doc_info(doc: &Document) -> DocInfo {
         None => format!("V/v {summary}"),
     };
     let date = date_iso(&doc.date);
-    let mut e: Vec<(String, String)> = Vec::new();
-    let mut put = |k: &str, v: Option<String>| {
-        if let Some(v) = v.filter(|v| !v.trim().is_empty()) {
-            e.push((k.to_string(), v));
-        }
-    };
-    put("FileCode", doc.meta.file_code.clone());
-    put("OrganId", doc.meta.organ_id.clone());
-    put("TypeName", Some(type_name(doc.doc_type)));
-    put("CodeNumber", doc.number.map(number_text));
-    put("CodeNotation", Some(doc.symbol.clone()));
-    put("IssuedDate", date.clone());
-    put("OrganName", Some(author.clone()));
-    put("Subject", Some(summary.clone()));
-    put(
-        "Language",
-        Some(if doc.meta.language.is_empty() {
+    let text = |v: &Option<String>| v.clone().filter(|v| !v.trim().is_empty());
+    let e = EOffice {
+        file_code: text(&doc.meta.file_code),
+        organ_id: text(&doc.meta.organ_id),
+        type_name: type_name(doc.doc_type),
+        code_number: doc.number.map(number_text),
+        code_notation: doc.symbol.clone(),
+        issued_date: date.clone(),
+        organ_name: author.clone(),
+        subject: summary.clone(),
+        language: if doc.meta.language.is_empty() {
             "vi".into()
         } else {
             doc.meta.language.clone()
-        }),
-    );
-    put("Description", doc.meta.description.clone());
-    if let Some(s) = doc.main_signer() {
-        let position = match (&s.title, &s.for_) {
-            (Some(t), _) if !t.trim().is_empty() => Some(t.trim().to_string()),
-            (_, Some((m, t))) => Some(format!("{} {}", mode_prefix(*m), t.trim())),
-            _ => authority_lines(s).last().cloned(),
-        };
-        put("SignerInfo.Position", position);
-        put("SignerInfo.FullName", Some(s.name.trim().to_string()));
-    }
-    put("To", Some(metadata_recipients(doc).0.join("; ")));
-    put("Priority", doc.meta.priority.map(|p| p.to_string()));
-    put(
-        "IssuedAmount",
-        doc.meta
+        },
+        page_amount: None,
+        description: text(&doc.meta.description),
+        signers: doc
+            .signers_by_authority()
+            .into_iter()
+            .map(|s| SignerInfo {
+                position: match (&s.title, &s.for_) {
+                    (Some(t), _) if !t.trim().is_empty() => Some(t.trim().to_string()),
+                    (_, Some((m, t))) => Some(format!("{} {}", mode_prefix(*m), t.trim())),
+                    _ => authority_lines(s).last().cloned(),
+                },
+                full_name: s.name.trim().to_string(),
+            })
+            .collect(),
+        to: metadata_recipients(doc).0,
+        priority: doc.meta.priority,
+        issued_amount: doc
+            .meta
             .issued_amount
-            .or(doc.drafter.as_ref().and_then(|d| d.copies))
-            .map(|n| n.to_string()),
-    );
-    put("DueDate", doc.meta.due_date.clone());
+            .or(doc.drafter.as_ref().and_then(|d| d.copies)),
+        due_date: text(&doc.meta.due_date),
+    };
     DocInfo {
         title,
         subject: summary,

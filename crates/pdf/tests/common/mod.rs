@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 use std::process::Command;
-use vanban_layout::flow::{DocInfo, RegionKind, Role};
+use vanban_layout::flow::{DocInfo, EOffice, RegionKind, Role, SignerInfo};
 use vanban_layout::fonts::{FontId, FontSet, Shaper};
 use vanban_layout::pages::{Glyph, Item, Page, Pages, PlacedLine, PlacedText, Region};
 use vanban_pdf::Timestamp;
@@ -88,17 +88,19 @@ pub fn info() -> DocInfo {
         keywords: vec!["báo cáo".into(), "công tác".into()],
         language: "vi-VN".into(),
         date: Some("2024-03-15".into()),
-        eoffice: vec![
-            ("OrganId".into(), "000.00.00.H00".into()),
-            ("FileCatalog".into(), "2024".into()),
-            ("CodeNumber".into(), "12".into()),
-            ("CodeNotation".into(), "BC-UBND".into()),
-            ("IssuedDate".into(), "2024-03-15".into()),
-            ("OrganName".into(), "Ủy ban nhân dân xã Ba Tô".into()),
-            ("SignerInfo.FullName".into(), "Nguyễn Văn A".into()),
-            ("To/OrganName".into(), "Sở Nội vụ & Văn phòng <UBND>".into()),
-            ("To/OrganName".into(), "Huyện Ba Tơ".into()),
-        ],
+        eoffice: EOffice {
+            organ_id: Some("000.00.00.H00".into()),
+            code_number: Some("12".into()),
+            code_notation: "BC-UBND".into(),
+            issued_date: Some("2024-03-15".into()),
+            organ_name: "Ủy ban nhân dân xã Ba Tô".into(),
+            signers: vec![SignerInfo {
+                position: None,
+                full_name: "Nguyễn Văn A".into(),
+            }],
+            to: vec!["Sở Nội vụ & Văn phòng <UBND>".into(), "Huyện Ba Tơ".into()],
+            ..EOffice::default()
+        },
     }
 }
 

@@ -7,10 +7,7 @@ use std::path::{Path, PathBuf};
 use vanban::{ImportError, SourceKind};
 use vanban_model::lang::{Lang, Msg};
 
-/// Exit code: the document has errors (bad input).
-const EXIT_DOCUMENT: u8 = 1;
-/// Exit code: usage or I/O error.
-const EXIT_USAGE: u8 = 2;
+use super::{EXIT_DOCUMENT, EXIT_USAGE, Failure};
 
 /// Arguments of `vanban import` (Vietnamese help: `cli_lang::HELP_VI`).
 #[derive(clap::Args)]
@@ -51,13 +48,13 @@ fn is_doc(path: &Path, bytes: &[u8]) -> bool {
 }
 
 /// Converts a .doc with LibreOffice when `soffice` is present.
-fn convert_doc(path: &Path, bytes: &[u8], lang: Lang) -> Result<Vec<u8>, (u8, String)> {
+fn convert_doc(path: &Path, bytes: &[u8], lang: Lang) -> Result<Vec<u8>, Failure> {
     // An encrypted .docx is an OLE file too: say so rather than convert.
     if matches!(
         vanban_import::docx::read(bytes, &mut Default::default()),
         Err(ImportError::Encrypted)
     ) {
-        return Err((
+        return Err(Failure::new(
             EXIT_DOCUMENT,
             format!(
                 "{}: {}",
@@ -68,14 +65,16 @@ fn convert_doc(path: &Path, bytes: &[u8], lang: Lang) -> Result<Vec<u8>, (u8, St
     }
     let dir = std::env::temp_dir().join(format!("vanban-import-{}", std::process::id()));
     let fail = |m: Msg| {
-        (
+        Failure::new(
             EXIT_DOCUMENT,
             format!("{}: {}", path.display(), m.get(lang)),
         )
     };
-    std::fs::create_dir_all(&dir).map_err(|e| (EXIT_USAGE, format!("{}: {e}", dir.display())))?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Failure::new(EXIT_USAGE, format!("{}: {e}", dir.display())))?;
     let src = dir.join("input.doc");
-    std::fs::write(&src, bytes).map_err(|e| (EXIT_USAGE, format!("{}: {e}", src.display())))?;
+    std::fs::write(&src, bytes)
+        .map_err(|e| Failure::new(EXIT_USAGE, format!("{}: {e}", src.display())))?;
     let status = std::process::Command::new("soffice")
         .args(["--headless", "--convert-to", "docx", "--outdir"])
         .arg(&dir)
@@ -96,7 +95,8 @@ fn convert_doc(path: &Path, bytes: &[u8], lang: Lang) -> Result<Vec<u8>, (u8, St
                 "converted the .doc to .docx with LibreOffice (soffice --headless --convert-to docx)",
             );
             eprintln!("{}: {}", path.display(), m.get(lang));
-            std::fs::read(&out).map_err(|e| (EXIT_USAGE, format!("{}: {e}", out.display())))
+            std::fs::read(&out)
+                .map_err(|e| Failure::new(EXIT_USAGE, format!("{}: {e}", out.display())))
         }
     };
     let _ = std::fs::remove_dir_all(&dir);
@@ -108,7 +108,7 @@ fn import_bytes(
     path: &Path,
     bytes: Vec<u8>,
     lang: Lang,
-) -> Result<Option<vanban_import::Imported>, (u8, String)> {
+) -> Result<Option<vanban_import::Imported>, Failure> {
     let (bytes, kind) = if is_doc(path, &bytes)
         && !path
             .extension()
@@ -122,7 +122,7 @@ fn import_bytes(
         }
     };
     let imported = vanban_import::import(&bytes, kind).map_err(|e| {
-        (
+        Failure::new(
             EXIT_DOCUMENT,
             format!("{}: {}", path.display(), e.describe(lang)),
         )
@@ -132,7 +132,7 @@ fn import_bytes(
 }
 
 /// `vanban import`.
-pub fn run(args: &ImportArgs) -> Result<(), (u8, String)> {
+pub fn run(args: &ImportArgs) -> Result<(), Failure> {
     let lang = lang();
     let bytes = read(&args.input)?;
     let imported = match import_bytes(&args.input, bytes.clone(), lang)? {
@@ -140,7 +140,7 @@ pub fn run(args: &ImportArgs) -> Result<(), (u8, String)> {
         // Unknown extension and not a zip: typed text.
         None => vanban_import::import(&bytes, SourceKind::Text)
             .map_err(|e| {
-                (
+                Failure::new(
                     EXIT_DOCUMENT,
                     format!("{}: {}", args.input.display(), e.describe(lang)),
                 )
@@ -165,7 +165,7 @@ pub fn run(args: &ImportArgs) -> Result<(), (u8, String)> {
         return Ok(());
     }
     vanban::write_atomic(&out, json.as_bytes())
-        .map_err(|e| (EXIT_USAGE, format!("{}: {e}", out.display())))?;
+        .map_err(|e| Failure::new(EXIT_USAGE, format!("{}: {e}", out.display())))?;
     let m = Msg::new(
         format!("đã ghi {}", out.display()),
         format!("wrote {}", out.display()),
@@ -176,7 +176,7 @@ pub fn run(args: &ImportArgs) -> Result<(), (u8, String)> {
 
 /// For `vanban render`: a .docx/.doc/.txt input is imported first (report
 /// on standard error) and its JSON rendered; JSON passes through.
-pub fn render_source(input: &Path, bytes: Vec<u8>) -> Result<Vec<u8>, (u8, String)> {
+pub fn render_source(input: &Path, bytes: Vec<u8>) -> Result<Vec<u8>, Failure> {
     let lang = lang();
     match import_bytes(input, bytes.clone(), lang)? {
         Some(i) => Ok(i.pretty_json(vanban::IMPORT_SCHEMA).into_bytes()),
@@ -184,14 +184,14 @@ pub fn render_source(input: &Path, bytes: Vec<u8>) -> Result<Vec<u8>, (u8, Strin
     }
 }
 
-fn read(input: &Path) -> Result<Vec<u8>, (u8, String)> {
+fn read(input: &Path) -> Result<Vec<u8>, Failure> {
     use std::io::Read;
     let mut buf = Vec::new();
     if input == Path::new("-") {
         std::io::stdin()
             .take(vanban_import::docx::MAX_DOCX_BYTES as u64 + 1)
             .read_to_end(&mut buf)
-            .map_err(|e| (EXIT_USAGE, format!("-: {e}")))?;
+            .map_err(|e| Failure::new(EXIT_USAGE, format!("-: {e}")))?;
         return Ok(buf);
     }
     let len = std::fs::metadata(input).map(|m| m.len()).unwrap_or(0);
@@ -200,7 +200,7 @@ fn read(input: &Path) -> Result<Vec<u8>, (u8, String)> {
             what: input.display().to_string(),
             limit: vanban_import::docx::MAX_DOCX_BYTES,
         };
-        return Err((EXIT_DOCUMENT, e.describe(lang())));
+        return Err(Failure::new(EXIT_DOCUMENT, e.describe(lang())));
     }
-    std::fs::read(input).map_err(|e| (EXIT_USAGE, format!("{}: {e}", input.display())))
+    std::fs::read(input).map_err(|e| Failure::new(EXIT_USAGE, format!("{}: {e}", input.display())))
 }

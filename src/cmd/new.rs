@@ -8,7 +8,7 @@ use vanban_model::DocType;
 use vanban_model::hint::did_you_mean;
 use vanban_model::lang::Lang;
 
-use crate::Failure;
+use super::Failure;
 use crate::cli_lang::{lang, t};
 
 /// Arguments of `vanban new`.
@@ -54,17 +54,7 @@ pub fn run(args: &NewArgs) -> Result<(), Failure> {
         .as_deref()
         .filter(|p| *p != std::path::Path::new("-"))
     {
-        None => {
-            let mut out = std::io::stdout();
-            out.write_all(json.as_bytes())
-                .and_then(|()| out.flush())
-                .map_err(|e| {
-                    Failure::usage(t(
-                        format!("không ghi được ra đầu ra chuẩn: {e}"),
-                        format!("cannot write to standard output: {e}"),
-                    ))
-                })
-        }
+        None => super::write_stdout(json.as_bytes()),
         Some(p) => {
             if p.exists() {
                 return Err(Failure::usage(t(
@@ -78,12 +68,7 @@ pub fn run(args: &NewArgs) -> Result<(), Failure> {
                     ),
                 )));
             }
-            vanban::write_atomic(p, json.as_bytes()).map_err(|e| {
-                Failure::usage(t(
-                    format!("không ghi được {}: {e}", p.display()),
-                    format!("cannot write {}: {e}", p.display()),
-                ))
-            })?;
+            vanban::write_atomic(p, json.as_bytes()).map_err(|e| super::cannot_write(p, &e))?;
             eprintln!(
                 "{}",
                 t(

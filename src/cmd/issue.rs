@@ -5,10 +5,7 @@ use clap::Args;
 use std::path::PathBuf;
 use vanban_model::lang::Msg;
 
-/// Exit code: the PDF cannot be issued.
-const EXIT_REFUSED: u8 = 1;
-/// Exit code: usage or I/O error.
-const EXIT_USAGE: u8 = 2;
+use super::{EXIT_DOCUMENT, EXIT_USAGE, Failure};
 
 /// Arguments of `vanban issue`.
 #[derive(Args)]
@@ -32,11 +29,12 @@ pub struct IssueArgs {
     output: Option<PathBuf>,
 }
 
-/// Runs `vanban issue`: `Err((exit code, message))` on failure.
-pub fn run(args: &IssueArgs) -> Result<(), (u8, String)> {
+/// Runs `vanban issue`; a refusal (no fields, a number or date that does
+/// not fit, already issued) is [`EXIT_DOCUMENT`].
+pub fn run(args: &IssueArgs) -> Result<(), Failure> {
     // The global --lang / VANBAN_LANG (src/cli_lang.rs).
     let lang = crate::cli_lang::lang();
-    let say = |code: u8, m: Msg| Err((code, m.get(lang).to_owned()));
+    let say = |code: u8, m: Msg| Err(Failure::new(code, m.get(lang)));
     let input = args.input.display();
     let date = match chrono::NaiveDate::parse_from_str(args.date.trim(), "%Y-%m-%d") {
         Ok(d) => d,
@@ -83,7 +81,12 @@ pub fn run(args: &IssueArgs) -> Result<(), (u8, String)> {
     };
     let issued = match vanban::issue(&pdf, &req) {
         Ok(b) => b,
-        Err(e) => return Err((EXIT_REFUSED, format!("{input}: {}", e.message(lang)))),
+        Err(e) => {
+            return Err(Failure::new(
+                EXIT_DOCUMENT,
+                format!("{input}: {}", e.message(lang)),
+            ));
+        }
     };
     let out = args.output.clone().unwrap_or_else(|| args.input.clone());
     if let Err(e) = vanban::write_atomic(&out, &issued) {

@@ -67,21 +67,11 @@ pub struct Limits {
 }
 
 /// Runs the server until SIGTERM or Ctrl-C.
-pub fn run(args: &ServeArgs) -> Result<(), String> {
+pub fn run(args: &ServeArgs) -> Result<(), super::Failure> {
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let max_renders = args.max_renders.unwrap_or(cores).max(1);
-    let source_date_epoch = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) if !v.trim().is_empty() => Some(v.trim().parse::<i64>().map_err(|_| {
-            format!("SOURCE_DATE_EPOCH={v:?} không phải số giây nguyên / is not a whole number of seconds")
-        })?),
-        _ => None,
-    };
-    let fonts: &'static vanban::FontSet = match &args.font_dir {
-        None => vanban::FontSet::bundled(),
-        Some(dir) => Box::leak(Box::new(
-            vanban::FontSet::from_dir(dir).map_err(|e| e.to_string())?,
-        )),
-    };
+    let source_date_epoch = super::source_date_epoch()?;
+    let fonts = super::load_fonts(args.font_dir.as_deref())?;
     let limits = Arc::new(Limits {
         slots: Arc::new(Semaphore::new(max_renders)),
         waiting: AtomicUsize::new(0),
@@ -94,7 +84,11 @@ pub fn run(args: &ServeArgs) -> Result<(), String> {
         .enable_all()
         .max_blocking_threads(max_renders + 4)
         .build()
-        .map_err(|e| format!("không khởi động được máy chủ / cannot start the runtime: {e}"))?;
+        .map_err(|e| {
+            super::Failure::usage(format!(
+                "không khởi động được máy chủ / cannot start the runtime: {e}"
+            ))
+        })?;
     rt.block_on(async move {
         let listener = tokio::net::TcpListener::bind(&args.addr)
             .await
@@ -110,8 +104,9 @@ pub fn run(args: &ServeArgs) -> Result<(), String> {
             .await
             .map_err(|e| format!("máy chủ dừng vì lỗi / server error: {e}"))?;
         eprintln!("vanban serve: đã dừng.");
-        Ok(())
+        Ok::<(), String>(())
     })
+    .map_err(super::Failure::usage)
 }
 
 /// The router: the page, its assets, and the API.

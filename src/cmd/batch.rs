@@ -3,16 +3,23 @@
 //! Inputs are files, folders (every `*.json` below them, sorted, recursively)
 //! and manifests (`.jsonl`, one `{"input": …, "output": …}` a line). Each
 //! document is rendered with [`vanban::render`] on a rayon pool, sharing the
-//! process-global fonts, and written with [`vanban::write_atomic`]. A bad
-//! document is reported and skipped; the summary lists every failure with its
-//! first error line.
+//! process-global fonts. A bad document is reported and skipped; the summary
+//! lists every failure with its first error line.
+//!
+//! Writing (docs/batch.md): the documents go in chunks of [`CHUNK`]. Each
+//! worker writes its document's files to temporary files beside their
+//! targets ([`vanban::Staged`], no flush); when the chunk is rendered, one
+//! [`vanban::sync_to_disk`] flushes them all, each document's temporary
+//! files are renamed over their targets (all of one document or none), and
+//! one more [`vanban::sync_to_disk`] flushes the renames, on a thread of
+//! its own while the workers render the next chunk. A crash leaves every
+//! output complete or absent, never partial under its final name.
 //!
 //! Output names are deterministic and ASCII-safe ([`ascii_name`]): a folder's
 //! documents keep their relative sub-folders, every path component is
 //! stripped of diacritics (`đ` → `d`) and reduced to `[A-Za-z0-9._-]`, and
 //! names that collide (case-insensitively) get `-2`, `-3`, … in input order.
 
-use crate::{FormatArg, StandardArg};
 use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
 use std::path::{Component, Path, PathBuf};
@@ -20,14 +27,18 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 use unicode_normalization::UnicodeNormalization;
-use vanban::{Format, RenderOptions};
+use vanban::{Format, RenderOptions, Staged};
 
+use super::{
+    EXIT_DOCUMENT, Failure, FormatArg, StandardArg, appendix_path, bytes_of, cannot_read,
+    with_extension,
+};
 use crate::cli_lang::{lang, t};
 
-/// Exit code: some documents failed.
-const EXIT_DOCUMENT: u8 = 1;
-/// Exit code: usage or I/O error.
-const EXIT_USAGE: u8 = 2;
+/// Documents rendered between two flushes to disk: each chunk costs two
+/// `syncfs` (or one `fsync` per file and folder off Linux), and a crash
+/// loses at most the chunk being written.
+pub const CHUNK: usize = 256;
 
 /// Arguments of `vanban batch`.
 #[derive(clap::Args)]
@@ -112,23 +123,6 @@ fn parse_shard(s: &str) -> Result<Shard, String> {
     Ok(Shard { index, count })
 }
 
-/// A batch that could not run, or in which some documents failed.
-pub struct BatchFailure {
-    /// The exit code.
-    pub code: u8,
-    /// The last line to print.
-    pub message: String,
-}
-
-impl BatchFailure {
-    fn usage(message: impl Into<String>) -> Self {
-        BatchFailure {
-            code: EXIT_USAGE,
-            message: message.into(),
-        }
-    }
-}
-
 /// One document to render: where it comes from and the output stem
 /// (relative to OUTDIR, without extension), or why it cannot be rendered.
 struct Job {
@@ -143,23 +137,17 @@ struct Job {
 /// The outcome of one job.
 struct Outcome {
     label: String,
-    /// `Ok(outputs written)` or `Err((exit code, full message))`.
-    result: Result<Vec<PathBuf>, (u8, String)>,
+    /// `Ok(outputs written)` or the failure (its full message).
+    result: Result<Vec<PathBuf>, Failure>,
 }
 
 /// Runs `vanban batch`.
-pub fn run(args: &BatchArgs) -> Result<(), BatchFailure> {
+pub fn run(args: &BatchArgs) -> Result<(), Failure> {
     let started = Instant::now();
     fix_mmap_threshold();
-    let formats: Vec<Format> = match args.format {
-        FormatArg::Pdf => vec![Format::Pdf],
-        FormatArg::Docx => vec![Format::Docx],
-        FormatArg::All => vec![Format::Pdf, Format::Docx],
-    };
-    let fonts =
-        crate::load_fonts(args.font_dir.as_deref()).map_err(|f| BatchFailure::usage(f.message))?;
-    let source_date_epoch =
-        crate::source_date_epoch().map_err(|f| BatchFailure::usage(f.message))?;
+    let formats = args.format.formats();
+    let fonts = super::load_fonts(args.font_dir.as_deref())?;
+    let source_date_epoch = super::source_date_epoch()?;
     let opts = RenderOptions {
         pdf_standard: args.pdf_standard.into(),
         source_date_epoch,
@@ -171,7 +159,7 @@ pub fn run(args: &BatchArgs) -> Result<(), BatchFailure> {
         collect(input, &mut jobs)?;
     }
     if jobs.is_empty() {
-        return Err(BatchFailure::usage(t(
+        return Err(Failure::usage(t(
             "không tìm thấy văn bản đầu vào nào",
             "no input documents found",
         )));
@@ -192,7 +180,7 @@ pub fn run(args: &BatchArgs) -> Result<(), BatchFailure> {
         }
     }
     std::fs::create_dir_all(&args.output).map_err(|e| {
-        BatchFailure::usage(t(
+        Failure::usage(t(
             format!("không tạo được {}: {e}", args.output.display()),
             format!("cannot create {}: {e}", args.output.display()),
         ))
@@ -203,7 +191,7 @@ pub fn run(args: &BatchArgs) -> Result<(), BatchFailure> {
         .thread_name(|i| format!("vanban-batch-{i}"))
         .build()
         .map_err(|e| {
-            BatchFailure::usage(t(
+            Failure::usage(t(
                 format!("không khởi động được các luồng xử lý: {e}"),
                 format!("cannot start worker threads: {e}"),
             ))
@@ -215,15 +203,33 @@ pub fn run(args: &BatchArgs) -> Result<(), BatchFailure> {
         opts: &opts,
         force: args.force,
     };
-    let outcomes: Vec<Outcome> = pool.install(|| {
-        use rayon::prelude::*;
-        jobs.par_iter()
-            .map(|job| {
-                let outcome = ctx.render(job);
-                progress.done(&outcome);
-                outcome
-            })
-            .collect()
+    let mut outcomes: Vec<Outcome> = Vec::with_capacity(jobs.len());
+    let mut done = |chunk: Vec<Outcome>| {
+        for outcome in chunk {
+            progress.done(&outcome);
+            outcomes.push(outcome);
+        }
+    };
+    // A chunk's flushes and renames run on their own thread while the
+    // workers render the next chunk.
+    std::thread::scope(|scope| {
+        let mut pending: Option<std::thread::ScopedJoinHandle<'_, Vec<Outcome>>> = None;
+        for chunk in jobs.chunks(CHUNK) {
+            let staged: Vec<(String, Result<Staged, Failure>)> = pool.install(|| {
+                use rayon::prelude::*;
+                chunk
+                    .par_iter()
+                    .map(|job| (job.label.clone(), ctx.stage(job)))
+                    .collect()
+            });
+            if let Some(h) = pending.take() {
+                done(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            }
+            pending = Some(scope.spawn(move || commit(staged)));
+        }
+        if let Some(h) = pending {
+            done(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
     });
     progress.finish();
     summarize(&outcomes, started.elapsed(), args.quiet)
@@ -261,15 +267,9 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn render(&self, job: &Job) -> Outcome {
-        Outcome {
-            label: job.label.clone(),
-            result: self.try_render(job),
-        }
-    }
-
-    fn try_render(&self, job: &Job) -> Result<Vec<PathBuf>, (u8, String)> {
-        let stem = job.stem.as_ref().map_err(|e| (EXIT_USAGE, e.clone()))?;
+    /// Renders one document and writes its files to temporary files.
+    fn stage(&self, job: &Job) -> Result<Staged, Failure> {
+        let stem = job.stem.as_ref().map_err(Failure::usage)?;
         let outputs: Vec<(Format, PathBuf)> = self
             .formats
             .iter()
@@ -278,31 +278,12 @@ impl Context<'_> {
         if !self.force
             && let Some((_, p)) = outputs.iter().find(|(_, p)| p.exists())
         {
-            return Err((
-                EXIT_USAGE,
-                t(
-                    format!("{} đã có (dùng --force để ghi đè)", p.display()),
-                    format!("{} exists (use --force to overwrite)", p.display()),
-                ),
-            ));
+            return Err(exists(p));
         }
-        let json = std::fs::read(&job.input).map_err(|e| {
-            (
-                EXIT_USAGE,
-                t(
-                    format!("không đọc được {}: {e}", job.input.display()),
-                    format!("cannot read {}: {e}", job.input.display()),
-                ),
-            )
-        })?;
-        let rendered = vanban::render(&json, self.formats, self.opts).map_err(|e| {
-            let code = if e.is_document_error() {
-                EXIT_DOCUMENT
-            } else {
-                EXIT_USAGE
-            };
-            (code, e.render(lang()))
-        })?;
+        let json =
+            std::fs::read(&job.input).map_err(|e| Failure::usage(cannot_read(&job.input, &e)))?;
+        let rendered = vanban::render(&json, self.formats, self.opts)
+            .map_err(|e| Failure::render(&e, e.render(lang())))?;
         // The main files, then each separate-file appendix as
         // `<stem>.<name>.pdf` (and .docx) beside them.
         let mut files: Vec<(PathBuf, &[u8])> = Vec::new();
@@ -310,71 +291,90 @@ impl Context<'_> {
             files.push((path.clone(), bytes_of(&rendered, *f)));
         }
         for a in &rendered.appendix_files {
-            for &f in self.formats {
-                let path = with_extension(
-                    &self.outdir.join(format!("{}.{}", stem.display(), a.name)),
-                    f,
-                );
+            for (f, main) in &outputs {
+                let path = appendix_path(main, &a.name);
                 if !self.force && path.exists() {
-                    return Err((
-                        EXIT_USAGE,
-                        t(
-                            format!("{} đã có (dùng --force để ghi đè)", path.display()),
-                            format!("{} exists (use --force to overwrite)", path.display()),
-                        ),
-                    ));
+                    return Err(exists(&path));
                 }
-                files.push((path, bytes_of(&a.rendered, f)));
+                files.push((path, bytes_of(&a.rendered, *f)));
             }
         }
         // All of one document's files, or none.
-        vanban::write_all_atomic(&files).map_err(|(p, e)| {
-            (
-                EXIT_USAGE,
-                t(
-                    format!(
-                        "không ghi được {}: {e}; không tệp nào của văn bản này được ghi",
-                        p.display()
-                    ),
-                    format!(
-                        "cannot write {}: {e}; none of its files was written",
-                        p.display()
-                    ),
-                ),
-            )
-        })?;
-        Ok(files.into_iter().map(|(p, _)| p).collect())
+        Staged::write(&files).map_err(|(p, e)| cannot_write(&p, &e))
     }
 }
 
-fn bytes_of(r: &vanban::Rendered, f: Format) -> &[u8] {
-    match f {
-        Format::Pdf => r.pdf.as_deref(),
-        Format::Docx => r.docx.as_deref(),
+/// "PATH exists (use --force)".
+fn exists(p: &Path) -> Failure {
+    Failure::usage(t(
+        format!("{} đã có (dùng --force để ghi đè)", p.display()),
+        format!("{} exists (use --force to overwrite)", p.display()),
+    ))
+}
+
+/// "cannot write PATH: error; none of its files was written".
+fn cannot_write(p: &Path, e: &std::io::Error) -> Failure {
+    Failure::usage(t(
+        format!(
+            "không ghi được {}: {e}; không tệp nào của văn bản này được ghi",
+            p.display()
+        ),
+        format!(
+            "cannot write {}: {e}; none of its files was written",
+            p.display()
+        ),
+    ))
+}
+
+/// Puts a chunk's staged documents in place: flushes their temporary
+/// files, renames each document's files (all or none), flushes the
+/// renames. A failed flush fails every document of the chunk (their
+/// temporary files are removed); a failed final flush fails the renamed
+/// ones, whose files may then not survive a crash.
+fn commit(staged: Vec<(String, Result<Staged, Failure>)>) -> Vec<Outcome> {
+    let temps: Vec<&Path> = staged
+        .iter()
+        .filter_map(|(_, s)| s.as_ref().ok())
+        .flat_map(Staged::temp_files)
+        .collect();
+    let flushed = match temps.first() {
+        Some(first) => {
+            vanban::sync_to_disk(temps.iter().copied()).map_err(|e| cannot_write(first, &e).message)
+        }
+        None => Ok(()),
+    };
+    let mut outcomes: Vec<Outcome> = staged
+        .into_iter()
+        .map(|(label, s)| {
+            let result = s.and_then(|s| match &flushed {
+                Ok(()) => s.commit().map_err(|(p, e)| cannot_write(&p, &e)),
+                Err(m) => Err(Failure::usage(m.clone())),
+            });
+            Outcome { label, result }
+        })
+        .collect();
+    let written: Vec<&Path> = outcomes
+        .iter()
+        .filter_map(|o| o.result.as_ref().ok())
+        .flatten()
+        .map(PathBuf::as_path)
+        .collect();
+    if let Some(first) = written.first()
+        && let Err(e) = vanban::sync_to_disk(written.iter().copied())
+    {
+        let message = cannot_write(first, &e).message;
+        for o in &mut outcomes {
+            if o.result.is_ok() {
+                o.result = Err(Failure::usage(message.clone()));
+            }
+        }
     }
-    .unwrap_or_default()
-}
-
-/// "cannot read PATH: error" in the language of this run.
-fn cannot_read(path: &Path, e: &std::io::Error) -> String {
-    t(
-        format!("không đọc được {}: {e}", path.display()),
-        format!("cannot read {}: {e}", path.display()),
-    )
-}
-
-fn with_extension(stem: &Path, f: Format) -> PathBuf {
-    let mut s = stem.as_os_str().to_owned();
-    s.push(match f {
-        Format::Pdf => ".pdf",
-        Format::Docx => ".docx",
-    });
-    PathBuf::from(s)
+    outcomes
 }
 
 /// Adds the jobs an input stands for.
-fn collect(input: &Path, jobs: &mut Vec<Job>) -> Result<(), BatchFailure> {
-    let meta = std::fs::metadata(input).map_err(|e| BatchFailure::usage(cannot_read(input, &e)))?;
+fn collect(input: &Path, jobs: &mut Vec<Job>) -> Result<(), Failure> {
+    let meta = std::fs::metadata(input).map_err(|e| Failure::usage(cannot_read(input, &e)))?;
     if meta.is_dir() {
         let mut files = Vec::new();
         walk(input, &mut files)?;
@@ -407,14 +407,14 @@ fn collect(input: &Path, jobs: &mut Vec<Job>) -> Result<(), BatchFailure> {
 
 /// Every `*.json` file below `dir`, unsorted. Symbolic links to folders are
 /// not followed (no cycles).
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), BatchFailure> {
-    let entries = std::fs::read_dir(dir).map_err(|e| BatchFailure::usage(cannot_read(dir, &e)))?;
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Failure> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Failure::usage(cannot_read(dir, &e)))?;
     for entry in entries {
-        let entry = entry.map_err(|e| BatchFailure::usage(cannot_read(dir, &e)))?;
+        let entry = entry.map_err(|e| Failure::usage(cannot_read(dir, &e)))?;
         let path = entry.path();
         let ty = entry
             .file_type()
-            .map_err(|e| BatchFailure::usage(cannot_read(&path, &e)))?;
+            .map_err(|e| Failure::usage(cannot_read(&path, &e)))?;
         if ty.is_dir() {
             walk(&path, files)?;
         } else if path.extension().is_some_and(|e| e == "json") && (ty.is_file() || path.is_file())
@@ -436,9 +436,8 @@ struct ManifestLine {
 
 /// Adds a manifest's lines. A line that is not a valid entry becomes a
 /// failed job, so the rest of the batch still runs.
-fn manifest(path: &Path, jobs: &mut Vec<Job>) -> Result<(), BatchFailure> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| BatchFailure::usage(cannot_read(path, &e)))?;
+fn manifest(path: &Path, jobs: &mut Vec<Job>) -> Result<(), Failure> {
+    let text = std::fs::read_to_string(path).map_err(|e| Failure::usage(cannot_read(path, &e)))?;
     let base = path.parent().unwrap_or(Path::new(""));
     for (i, line) in text.lines().enumerate() {
         let line = line.trim();
@@ -609,24 +608,24 @@ impl Progress {
     fn done(&self, outcome: &Outcome) {
         let n = self.count.fetch_add(1, Ordering::Relaxed) + 1;
         if let Some(bar) = &self.bar {
-            if let Err((_, e)) = &outcome.result {
+            if let Err(e) = &outcome.result {
                 bar.println(format!(
                     "{} {}: {}",
                     t("lỗi", "failed"),
                     outcome.label,
-                    first_line(e)
+                    first_line(&e.message)
                 ));
             }
             bar.inc(1);
         } else if let Some(plain) = &self.plain {
             let line = match &outcome.result {
                 Ok(_) => format!("[{n}/{}] {} {}", self.total, t("xong", "ok"), outcome.label),
-                Err((_, e)) => format!(
+                Err(e) => format!(
                     "[{n}/{}] {} {}: {}",
                     self.total,
                     t("lỗi", "failed"),
                     outcome.label,
-                    first_line(e)
+                    first_line(&e.message)
                 ),
             };
             let mut err = plain.lock().unwrap_or_else(|e| e.into_inner());
@@ -645,11 +644,11 @@ fn first_line(s: &str) -> &str {
     s.lines().find(|l| !l.trim().is_empty()).unwrap_or(s)
 }
 
-fn summarize(outcomes: &[Outcome], elapsed: Duration, quiet: bool) -> Result<(), BatchFailure> {
+fn summarize(outcomes: &[Outcome], elapsed: Duration, quiet: bool) -> Result<(), Failure> {
     let failed: Vec<(&Outcome, u8, &str)> = outcomes
         .iter()
         .filter_map(|o| match &o.result {
-            Err((code, e)) => Some((o, *code, e.as_str())),
+            Err(f) => Some((o, f.code, f.message.as_str())),
             Ok(_) => None,
         })
         .collect();
@@ -684,7 +683,7 @@ fn summarize(outcomes: &[Outcome], elapsed: Duration, quiet: bool) -> Result<(),
             eprintln!("{}: {}: {}", t("lỗi", "failed"), o.label, line.trim_start());
         }
     }
-    Err(BatchFailure {
+    Err(Failure {
         code: failed
             .iter()
             .map(|(_, c, _)| *c)

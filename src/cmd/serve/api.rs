@@ -290,19 +290,35 @@ pub async fn check(
     body: Body,
 ) -> Response {
     let lang = request_lang(&parse_query(q.as_deref()), &headers);
-    let json = match json_body(&limits, lang, &headers, body).await {
-        Ok(b) => b,
-        Err(e) => return e.into_response(),
-    };
-    let input = json.clone();
-    match limits.run(lang, move || vanban::check(&input).err()).await {
-        Ok(None) => json_response(
+    match with_json(&limits, lang, &headers, body, |j| vanban::check(j).err()).await {
+        Ok((_, None)) => json_response(
             StatusCode::OK,
             &serde_json::json!({"ok": true, "errors": []}),
         ),
-        Ok(Some(e)) => render_error(lang, &e, &json).into_response(),
-        Err(e) => e.into_response(),
+        Ok((json, Some(e))) => render_error(lang, &e, &json).into_response(),
+        Err(r) => r,
     }
+}
+
+/// Reads a JSON body and runs `work` on it within the render limits
+/// ([`Limits::run`]): the body (for the carets of error answers) and what
+/// `work` returned, or the answer that refuses the request.
+async fn with_json<T: Send + 'static>(
+    limits: &Limits,
+    lang: Lang,
+    headers: &HeaderMap,
+    body: Body,
+    work: impl FnOnce(&[u8]) -> T + Send + 'static,
+) -> Result<(Bytes, T), Response> {
+    let json = json_body(limits, lang, headers, body)
+        .await
+        .map_err(IntoResponse::into_response)?;
+    let input = json.clone();
+    let out = limits
+        .run(lang, move || work(&input))
+        .await
+        .map_err(IntoResponse::into_response)?;
+    Ok((json, out))
 }
 
 /// `POST /api/preview`: the pages as SVG, drawn from the same `Pages` as
@@ -314,15 +330,13 @@ pub async fn preview(
     body: Body,
 ) -> Response {
     let lang = request_lang(&parse_query(q.as_deref()), &headers);
-    let json = match json_body(&limits, lang, &headers, body).await {
-        Ok(b) => b,
-        Err(e) => return e.into_response(),
-    };
-    let input = json.clone();
     let fonts = limits.fonts;
-    let result = limits.run(lang, move || preview_pages(&input, fonts)).await;
-    match result {
-        Ok(Ok((w, h, pages))) => json_response(
+    match with_json(&limits, lang, &headers, body, move |j| {
+        preview_pages(j, fonts)
+    })
+    .await
+    {
+        Ok((_, Ok((w, h, pages)))) => json_response(
             StatusCode::OK,
             &serde_json::json!({
                 "pageCount": pages.len(),
@@ -331,8 +345,8 @@ pub async fn preview(
                 "pages": pages,
             }),
         ),
-        Ok(Err(e)) => render_error(lang, &e, &json).into_response(),
-        Err(e) => e.into_response(),
+        Ok((json, Err(e))) => render_error(lang, &e, &json).into_response(),
+        Err(r) => r,
     }
 }
 
@@ -454,32 +468,25 @@ pub async fn render(
         Ok(r) => r,
         Err(e) => return e.into_response(),
     };
-    let json = match json_body(&limits, lang, &headers, body).await {
-        Ok(b) => b,
-        Err(e) => return e.into_response(),
-    };
     let formats: Vec<Format> = match rq.format {
         OutFormat::Pdf => vec![Format::Pdf],
         OutFormat::Docx => vec![Format::Docx],
-        OutFormat::Zip => vec![Format::Pdf, Format::Docx],
+        OutFormat::Zip => Format::ALL.to_vec(),
     };
-    let input = json.clone();
     let (standard, sde, sign_fields) = (rq.standard, rq.source_date_epoch, rq.sign_fields);
     let fonts = limits.fonts;
-    let result = limits
-        .run(lang, move || {
-            let opts = RenderOptions {
-                pdf_standard: standard,
-                source_date_epoch: sde,
-                fonts,
-            };
-            vanban::render_with(&input, &formats, &opts, &OutputOptions { sign_fields })
-        })
-        .await;
-    let rendered = match result {
-        Ok(Ok(r)) => r,
-        Ok(Err(e)) => return render_error(lang, &e, &json).into_response(),
-        Err(e) => return e.into_response(),
+    let work = move |json: &[u8]| {
+        let opts = RenderOptions {
+            pdf_standard: standard,
+            source_date_epoch: sde,
+            fonts,
+        };
+        vanban::render_with(json, &formats, &opts, &OutputOptions { sign_fields })
+    };
+    let rendered = match with_json(&limits, lang, &headers, body, work).await {
+        Ok((_, Ok(r))) => r,
+        Ok((json, Err(e))) => return render_error(lang, &e, &json).into_response(),
+        Err(r) => return r,
     };
     let (bytes, ctype, name) = match rq.format {
         OutFormat::Pdf | OutFormat::Docx if !rendered.appendix_files.is_empty() => {
