@@ -7,7 +7,9 @@
 //! one unbreakable *word*; the only break opportunities are after runs of
 //! [`is_break_space`] characters. Lines are filled greedily (first fit, like
 //! Word and LibreOffice); spaces at the end of a line hang and do not count;
-//! a word wider than a whole line is broken between grapheme clusters.
+//! a word wider than a whole line is broken after one of its hyphens (or,
+//! opening the paragraph, after a slash) where LibreOffice breaks it, else
+//! between grapheme clusters (docs/parity.md, "Long words").
 
 use super::{Ctx, device_advance, fits_line, len};
 use crate::flow::{FootnoteRef, RegionKind, Run};
