@@ -137,9 +137,12 @@ fn an_overlong_token_is_broken_within_the_width() {
         .map(|l| l.text.as_str())
         .collect::<Vec<_>>()
         .join("|");
+    // The token is too long for any line: it starts after "Xem " and
+    // breaks after its last hyphen that fits (LibreOffice with the plain
+    // hyphens the DOCX has for such a word), not moved to a line of its own.
     assert!(
-        all.starts_with("Xem|"),
-        "the token starts its own line: {all}"
+        all.starts_with("Xem https://") && all.split('|').next().is_some_and(|l| l.ends_with('-')),
+        "the token starts on the first line and breaks after a hyphen: {all}"
     );
     assert_eq!(all.replace(['|', ' '], ""), s.replace(' ', ""));
 }
@@ -352,18 +355,21 @@ fn an_overlong_url_breaks_after_a_slash_before_a_letter() {
 }
 
 #[test]
-fn no_slash_break_after_a_digit_nor_back_across_a_hyphen() {
+fn no_slash_break_after_a_digit_and_a_later_hyphen_wins() {
     // "145/2020/NĐ…" is a number to the line-break rules: it breaks at the
-    // character that overflows. After a (non-breaking) hyphen LibreOffice
-    // does not go back to an earlier slash either.
+    // character that overflows.
     let sym = "145/2020/NĐCPUBNDKSTTHCVPUBNDTTHC";
     let w = width_of("145/2020/NĐCPUB");
     let got = lines_at(sym, w);
     assert_eq!(got[0], "145/2020/NĐCPUB");
+    // An over-long word's hyphens are plain in the DOCX: LibreOffice breaks
+    // after the last hyphen that fits, after the last slash ("…/chinh-" |
+    // "sach…"), not at the character that overflows.
     let url = "https://baochinhphu.vn/chinh-sachhotrodongbaodantocthieuso";
     let w = width_of("https://baochinhphu.vn/chinh-sachhotro") + 0.5;
     let got = lines_at(url, w);
-    assert_eq!(got[0], "https://baochinhphu.vn/chinh-sachhotro");
+    assert_eq!(got[0], "https://baochinhphu.vn/chinh-");
+    assert_eq!(got.concat(), url);
     // Only the paragraph's first word: after a space the address breaks
     // at the character that overflows.
     let url = "https://baochinhphu.vn/chinhsachhotrodongbaodantocthieuso";
@@ -371,4 +377,26 @@ fn no_slash_break_after_a_digit_nor_back_across_a_hyphen() {
     let got = lines_at(&format!("Xem {url}"), w);
     assert_eq!(got[0], "Xem");
     assert_eq!(got[1], "https://baochinhphu.vn/chinhsachhotro");
+}
+
+#[test]
+fn an_overlong_url_after_a_space_breaks_after_its_hyphens() {
+    // cong-van-url.json's footnote, measured: "Toàn văn bài viết: https://…-va-"
+    // | "mien-…-gia-" | "1022…": the address too long for any line starts on
+    // the line of the words before it and every line breaks after its last
+    // hyphen that fits (not after a slash: a space comes before it).
+    let url = "https://baochinhphu.vn/chinh-sach-ho-tro-dong-bao-mien-nui-giai-doan-hai-nghin-hai-muoi-mot-den-hai-nghin-ba-muoi";
+    let w = width_of("Xem https://baochinhphu.vn/chinh-sach-ho-tro") + 0.5;
+    let got = lines_at(&format!("Xem {url}"), w);
+    assert_eq!(got[0], "Xem https://baochinhphu.vn/chinh-sach-ho-");
+    assert!(
+        got[1].starts_with("tro-") && got[1].ends_with('-'),
+        "{got:?}"
+    );
+    assert_eq!(got.concat(), format!("Xem {url}"));
+    // A word that fits on a line still moves whole.
+    let sym = "12/KH-UBND-VP";
+    let w = width_of("Xem 12/KH-") + 0.5;
+    let got = lines_at(&format!("Xem {sym}"), w.max(width_of(sym) + 0.5));
+    assert_eq!(got, vec!["Xem".to_string(), sym.to_string()]);
 }

@@ -7,7 +7,9 @@
 //! one unbreakable *word*; the only break opportunities are after runs of
 //! [`is_break_space`] characters. Lines are filled greedily (first fit, like
 //! Word and LibreOffice); spaces at the end of a line hang and do not count;
-//! a word wider than a whole line is broken between grapheme clusters.
+//! a word wider than a whole line is broken after one of its hyphens (or,
+//! opening the paragraph, after a slash) where LibreOffice breaks it, else
+//! between grapheme clusters (docs/parity.md, "Long words").
 
 use super::{Ctx, device_advance, fits_line, len};
 use crate::flow::{FootnoteRef, RegionKind, Run};
@@ -375,20 +377,35 @@ pub(crate) fn linebreak<'a>(
                         continue;
                     }
                     if has_word {
+                        // A word too long for any line (an address) starts
+                        // here and breaks after the last of its hyphens that
+                        // fits, as LibreOffice does with the plain hyphens
+                        // the DOCX has for it; a word that fits on a line
+                        // moves whole (measured, docs/parity.md).
+                        if !fits_line(fw + ital, rest)
+                            && let Some((taken, head, w)) =
+                                inner_head(segs, i, j, (avail, fit + fit_pending), ctx, false)
+                        {
+                            width += pending + w;
+                            end = i + taken;
+                            i = end;
+                            extra = head;
+                        }
                         break;
                     }
                     // An over-long word at the start of a line breaks after
-                    // a slash inside it if it can, but only the paragraph's
-                    // first word: LibreOffice breaks "https://a.vn/" |
-                    // "bcd…" when the address opens the paragraph, and at
-                    // the character that overflows when a space comes
-                    // before it (measured, docs/parity.md).
+                    // its last hyphen that fits ("…-va-" | "mien-…"), or
+                    // after a slash, but after a slash only when it is the
+                    // paragraph's first word: LibreOffice breaks
+                    // "https://a.vn/" | "bcd…" when the address opens the
+                    // paragraph, not when a space comes before it; without
+                    // either, at the character that overflows (measured,
+                    // docs/parity.md).
                     let first_word = !segs[..i]
                         .iter()
                         .any(|s| matches!(s.kind, SegKind::Space(_)));
-                    if first_word
-                        && let Some((taken, head, w)) =
-                            slash_head(segs, i, j, (avail, fit + fit_pending), ctx)
+                    if let Some((taken, head, w)) =
+                        inner_head(segs, i, j, (avail, fit + fit_pending), ctx, first_word)
                     {
                         width += pending + w;
                         end = i + taken;
@@ -446,6 +463,15 @@ pub(crate) fn pin_hyphens(
 ) {
     for w in lines.windows(2) {
         if w[0].forced {
+            continue;
+        }
+        // A word broken across lines is too long for one line: its hyphens
+        // stay plain (LibreOffice breaks after them as we do).
+        let opens_broken = w[1].extra.is_some()
+            && !segs
+                .get(w[1].start..w[1].end)
+                .is_some_and(|s| s.iter().any(|s| !s.kind.wordish()));
+        if w[0].extra.is_some() || opens_broken {
             continue;
         }
         let mut k = w[1].start;
@@ -628,24 +654,24 @@ fn breaks_after_slash(before: char, after: char) -> bool {
     after.is_alphabetic() && !before.is_ascii_digit()
 }
 
-/// For a word `segs[i..j]` that overflows the line: the break after a slash
-/// inside it that LibreOffice takes, as `(whole segments taken, head of the
-/// segment split after them, width taken)`, or `None`.
+/// For a word `segs[i..j]` that overflows the line: the break inside it that
+/// LibreOffice takes, as `(whole segments taken, head of the segment split
+/// after them, width taken)`, or `None`.
 ///
-/// The opportunity is the last "/" followed by a letter, not preceded by a
-/// digit ([`breaks_after_slash`]), before the first character that does not fit,
-/// and no hyphen may lie between the two: a hyphen inside a word is a
-/// non-breaking hyphen in the DOCX (crates/docx, `text_run`), and after one
-/// LibreOffice does not go back to an earlier slash (measured with
+/// The opportunity is the last one before the first character that does not
+/// fit: after a hyphen (an over-long word's hyphens are plain ASCII hyphens
+/// in the DOCX, never pinned), and with `slashes` after a "/" followed by a
+/// letter, not preceded by a digit ([`breaks_after_slash`]) (measured with
 /// tools/parity.py on long URLs, docs/parity.md).
 ///
 /// `(avail, before)`: the line's measure and the device width already on it.
-fn slash_head<'a>(
+fn inner_head<'a>(
     segs: &mut [Seg<'a>],
     i: usize,
     j: usize,
     (avail, before): (f32, i64),
     ctx: &Ctx<'a>,
+    slashes: bool,
 ) -> Option<(usize, Option<Seg<'a>>, f32)> {
     // Characters of the word up to the cut: (segment, byte, char, device
     // width before it, width in points before it).
@@ -698,15 +724,14 @@ fn slash_head<'a>(
         }
     }
     let cut = cut?;
-    // The last slash before the cut with a letter after it and no hyphen
-    // between.
+    // The last hyphen, or slash with a letter after it, before the cut.
     let mut p = cut;
     while p > 1 {
         let (_, _, c, _, _) = chars[p - 1];
         if c == '-' {
-            return None;
+            break;
         }
-        if c == '/' && p >= 2 && breaks_after_slash(chars[p - 2].2, chars[p].2) {
+        if slashes && c == '/' && p >= 2 && breaks_after_slash(chars[p - 2].2, chars[p].2) {
             break;
         }
         p -= 1;
