@@ -186,3 +186,100 @@ pub(super) fn appendix(
     m.insert("body".into(), Value::Array(body));
     (Value::Object(m), i)
 }
+
+/// Zone 7: what follows the closing — appendices, template notes, contact
+/// lines (also from the footers) and other text, which joins the end of
+/// `body`. Returns the appendices and the contact fields.
+pub(super) fn after_closing(
+    items: &[Item],
+    after: usize,
+    note_items: &std::collections::HashSet<usize>,
+    notes: &std::collections::HashMap<String, String>,
+    footers: &[Para],
+    body: &mut Vec<Value>,
+    report: &mut Report,
+) -> (Vec<Value>, Map<String, Value>) {
+    let n = items.len();
+    let mut appendices: Vec<Value> = Vec::new();
+    let mut contact = Map::new();
+    let mut k = after;
+    let mut leftovers: Vec<&Item> = Vec::new();
+    while k < n {
+        if note_items.contains(&k) {
+            k += 1;
+            continue;
+        }
+        match &items[k] {
+            Item::Para(p) if is_appendix_head(p) => {
+                let (app, next) = appendix(items, k, notes, report);
+                appendices.push(app);
+                k = next;
+            }
+            Item::Para(p) if is_notes_start(&p.text()) => {
+                report.add(
+                    Kind::Omitted,
+                    &p.loc,
+                    format!("ghi chú của mẫu {}", quote(&p.text())),
+                    format!("template note {}", quote(&p.text())),
+                );
+                k += 1;
+            }
+            Item::Table(t) if is_notes_start(&table_text(t)) => {
+                for row in &t.rows {
+                    for c in row {
+                        for p in cell_paras(&c.items) {
+                            if !is_blank(p) {
+                                report.add(
+                                    Kind::Omitted,
+                                    &p.loc,
+                                    format!("ghi chú của mẫu {}", quote(&p.text())),
+                                    format!("template note {}", quote(&p.text())),
+                                );
+                            }
+                        }
+                    }
+                }
+                k += 1;
+            }
+            Item::Para(p) if is_contact(&p.text()) => {
+                contact_line(&p.text(), &mut contact, &p.loc, report);
+                k += 1;
+            }
+            Item::Para(p) if is_blank(p) => k += 1,
+            other => {
+                leftovers.push(other);
+                k += 1;
+            }
+        }
+    }
+    if !leftovers.is_empty() {
+        let mut bb = BodyBuilder::new(report, notes);
+        for it in leftovers {
+            match it {
+                Item::Para(p) => {
+                    bb.report.add(
+                        Kind::Plain,
+                        &p.loc,
+                        format!(
+                            "chữ sau phần chữ ký, đưa vào cuối nội dung {}",
+                            quote(&p.text())
+                        ),
+                        format!(
+                            "text after the signature, put at the end of the body {}",
+                            quote(&p.text())
+                        ),
+                    );
+                    bb.paragraph(p);
+                }
+                Item::Table(t) => bb.table(t),
+            }
+        }
+        body.extend(bb.finish());
+    }
+    for p in footers {
+        if is_contact(&p.text()) {
+            contact_line(&p.text(), &mut contact, &p.loc, report);
+        }
+    }
+    (appendices, contact)
+}

@@ -184,3 +184,168 @@ pub(super) fn contact_line(
         }
     }
 }
+
+/// What the closing holds: recipients, archive places, the drafter and
+/// the signature (one signer or an array of two).
+pub(super) struct Closing {
+    /// "Nơi nhận" items.
+    pub(super) recipients: Vec<String>,
+    /// "Lưu" places.
+    pub(super) archive: Vec<String>,
+    /// The drafter's initials and copies from the "Lưu" line.
+    pub(super) drafter: Option<Value>,
+    /// The signature block(s).
+    pub(super) signature: Value,
+}
+
+/// Zone 6: reads the closing's lines (per column, and whether they came
+/// from a table) into recipients, archive, drafter and signature(s).
+pub(super) fn closing(
+    closing_lines: &[(Vec<Vec<Line>>, bool)],
+    doc_type: DocType,
+    report: &mut Report,
+) -> Closing {
+    let mut recipients: Vec<String> = Vec::new();
+    let mut archive: Vec<String> = Vec::new();
+    let mut drafter: Option<Value> = None;
+    let mut signers: Vec<Vec<Line>> = Vec::new();
+    for (cols, is_table) in closing_lines {
+        for (ci, col) in cols.iter().enumerate() {
+            let mut sig: Vec<Line> = Vec::new();
+            let mut in_recipients = false;
+            let mut in_notes = false;
+            for l in col {
+                if l.rule {
+                    continue;
+                }
+                let t = l.text.trim();
+                // A template's notes inside the closing table (Mẫu 1.6).
+                if in_notes || is_notes_start(t) {
+                    in_notes = true;
+                    report.add(
+                        Kind::Omitted,
+                        &l.loc,
+                        format!("ghi chú của mẫu {}", quote(t)),
+                        format!("template note {}", quote(t)),
+                    );
+                    continue;
+                }
+                if let Some(after) = t.strip_prefix("Nơi nhận") {
+                    in_recipients = true;
+                    report.add(Kind::Recognised, &l.loc, "“Nơi nhận:”", "“Nơi nhận:”");
+                    let rest = after.trim_start_matches([':', ' ']).trim();
+                    if !rest.is_empty() {
+                        recipients.push(strip_item(rest));
+                    }
+                    continue;
+                }
+                let dash = t.starts_with(['-', '–', '+', '•']);
+                if (in_recipients || (dash && !*is_table) || (dash && ci == 0))
+                    && (dash || t.starts_with("Lưu"))
+                {
+                    let item = strip_item(t);
+                    if let Some(rest) = item.strip_prefix("Lưu") {
+                        let (a, d) = parse_archive(rest.trim_start_matches([':', ' ']));
+                        report.add(
+                            Kind::Recognised,
+                            &l.loc,
+                            format!("nơi lưu {}", quote(t)),
+                            format!("archive {}", quote(t)),
+                        );
+                        archive.extend(a);
+                        if d.is_some() {
+                            drafter = d;
+                        }
+                    } else {
+                        report.add(
+                            Kind::Recognised,
+                            &l.loc,
+                            format!("nơi nhận {}", quote(&item)),
+                            format!("recipient {}", quote(&item)),
+                        );
+                        recipients.push(item);
+                    }
+                    continue;
+                }
+                if t.starts_with('(') && t.ends_with(')')
+                    || t.starts_with('(')
+                    || t.ends_with(')') && t.contains("chữ ký")
+                    || t.starts_with("dấu")
+                {
+                    report.add(
+                        Kind::Omitted,
+                        &l.loc,
+                        format!("ghi chú chỗ ký {}", quote(t)),
+                        format!("signature-room note {}", quote(t)),
+                    );
+                    continue;
+                }
+                sig.push(l.clone());
+            }
+            if !sig.is_empty() {
+                // In a typed text, both columns of one line form one signer block.
+                if *is_table || signers.is_empty() {
+                    signers.push(sig);
+                } else if let Some(last) = signers.last_mut() {
+                    last.extend(sig);
+                }
+            }
+        }
+    }
+    let mut signatures: Vec<Value> = Vec::new();
+    for s in signers
+        .iter()
+        .filter(|s| s.iter().any(|l| !l.text.is_empty()))
+    {
+        if let Some(v) = signature(s, report) {
+            signatures.push(v);
+        }
+    }
+    let two_signers = doc_type.max_signers() > 1;
+    if !two_signers && signatures.len() > 1 {
+        // One signer: the right-most block (the signature column).
+        let keep = signatures.pop();
+        let extra: Vec<String> = signatures.drain(..).map(|v| v.to_string()).collect();
+        report.add(
+            Kind::Omitted,
+            &Loc::Whole,
+            format!(
+                "loại văn bản này có một người ký; giữ khối chữ ký bên phải, bỏ {}",
+                extra.join(", ")
+            ),
+            format!(
+                "this type has one signer; kept the right-hand block, left out {}",
+                extra.join(", ")
+            ),
+        );
+        signatures.extend(keep);
+    }
+    if signatures.len() > 2 {
+        let extra: Vec<String> = signatures.drain(2..).map(|v| v.to_string()).collect();
+        report.add(
+            Kind::Omitted,
+            &Loc::Whole,
+            format!("chỉ giữ hai người ký; bỏ {}", extra.join(", ")),
+            format!("only two signers kept; left out {}", extra.join(", ")),
+        );
+    }
+    let signature = match signatures.len() {
+        0 => {
+            report.add(
+                Kind::Guessed,
+                &Loc::Whole,
+                "không thấy phần chữ ký: để “…” cho người soạn điền",
+                "no signature block found: “…” left for the drafter to fill",
+            );
+            json!({ "title": "…", "name": "…" })
+        }
+        1 => signatures.remove(0),
+        _ => Value::Array(signatures),
+    };
+    Closing {
+        recipients,
+        archive,
+        drafter,
+        signature,
+    }
+}
