@@ -262,3 +262,108 @@ pub(super) fn is_header_table(t: &Table) -> bool {
     s.lines().any(|l| is_national(l) || is_motto(l))
         || s.lines().any(|l| l.trim_start().starts_with("Số:"))
 }
+
+/// Zone 1: the header — paragraphs (typed or in text boxes) and the header
+/// table — from `*start`, which is left after it; then the issuer guessed
+/// from upper-case lines when none was marked.
+pub(super) fn front_matter(items: &[Item], start: &mut usize, report: &mut Report) -> Front {
+    let mut i = *start;
+    let n = items.len();
+    let mut front = Front::default();
+    let mut in_vv = false;
+    // 1. Header: paragraphs (typed or in text boxes) and the header table.
+    loop {
+        skip_blank(items, &mut i);
+        if i >= n {
+            break;
+        }
+        match &items[i] {
+            Item::Table(t) if is_header_table(t) && !front.national => {
+                for col in table_columns(t, report) {
+                    in_vv = false;
+                    for l in col {
+                        if !header_line(&mut front, &l, &mut in_vv, report) {
+                            report.add(
+                                Kind::Omitted,
+                                &l.loc,
+                                format!("dòng không rõ trong phần đầu {}", quote(&l.text)),
+                                format!("unclear line in the header {}", quote(&l.text)),
+                            );
+                        }
+                    }
+                }
+                i += 1;
+            }
+            Item::Para(p) => {
+                let lines = para_lines(p, true, report);
+                let mut all = !lines.is_empty();
+                let mut tmp = Front {
+                    parent: front.parent.clone(),
+                    issuer: front.issuer.clone(),
+                    number: front.number.clone(),
+                    vv: front.vv.clone(),
+                    place: front.place.clone(),
+                    date: front.date.clone(),
+                    national: front.national,
+                    motto: front.motto,
+                    marks: front.marks.clone(),
+                };
+                let mut tmp_report = Report::default();
+                let mut vv = in_vv;
+                for l in &lines {
+                    if !header_line(&mut tmp, l, &mut vv, &mut tmp_report) {
+                        all = false;
+                        break;
+                    }
+                }
+                // After the national name, motto and date, a centred upper line is the type name.
+                if all {
+                    front = tmp;
+                    in_vv = vv;
+                    report.entries.extend(tmp_report.entries);
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    // Issuer lines: bold ones are the issuer; without formatting, the last
+    // line (with the line before when it is only the body's kind) is.
+    if front.issuer.is_empty() && !front.parent.is_empty() {
+        let mut lines = std::mem::take(&mut front.parent);
+        let last = lines.pop();
+        if let Some(l) = last {
+            let place_words = [
+                "XÃ ",
+                "HUYỆN ",
+                "TỈNH ",
+                "THÀNH PHỐ ",
+                "QUẬN ",
+                "PHƯỜNG ",
+                "THỊ TRẤN ",
+                "THỊ XÃ ",
+            ];
+            let prev_generic = lines.last().is_some_and(|p| {
+                !place_words
+                    .iter()
+                    .any(|w| norm(&p.text).contains(w.trim_end()))
+                    && place_words.iter().any(|w| norm(&l.text).starts_with(w))
+            });
+            if prev_generic && let Some(p) = lines.pop() {
+                front.issuer.push(p);
+            }
+            front.issuer.push(l);
+            report.add(
+                Kind::Guessed,
+                &front.issuer[0].loc,
+                "cơ quan ban hành là (các) dòng chữ in hoa cuối trước “Số:”, các dòng trên là cơ quan chủ quản",
+                "issuing body: the last upper-case line(s) before “Số:”; the lines above are the parent body",
+            );
+        }
+        front.parent = lines;
+    }
+    *start = i;
+    front
+}

@@ -47,109 +47,11 @@ pub struct Recognised {
 pub fn recognise(items: &[Item], footers: &[Para], report: &mut Report) -> Recognised {
     let mut i = 0;
     let n = items.len();
-    let mut front = Front::default();
-    let mut in_vv = false;
-    let skip_blank = |i: &mut usize| {
-        while *i < n && matches!(&items[*i], Item::Para(p) if is_blank(p) && !p.rule) {
-            *i += 1;
-        }
-    };
-    // 1. Header: paragraphs (typed or in text boxes) and the header table.
-    loop {
-        skip_blank(&mut i);
-        if i >= n {
-            break;
-        }
-        match &items[i] {
-            Item::Table(t) if is_header_table(t) && !front.national => {
-                for col in table_columns(t, report) {
-                    in_vv = false;
-                    for l in col {
-                        if !header_line(&mut front, &l, &mut in_vv, report) {
-                            report.add(
-                                Kind::Omitted,
-                                &l.loc,
-                                format!("dòng không rõ trong phần đầu {}", quote(&l.text)),
-                                format!("unclear line in the header {}", quote(&l.text)),
-                            );
-                        }
-                    }
-                }
-                i += 1;
-            }
-            Item::Para(p) => {
-                let lines = para_lines(p, true, report);
-                let mut all = !lines.is_empty();
-                let mut tmp = Front {
-                    parent: front.parent.clone(),
-                    issuer: front.issuer.clone(),
-                    number: front.number.clone(),
-                    vv: front.vv.clone(),
-                    place: front.place.clone(),
-                    date: front.date.clone(),
-                    national: front.national,
-                    motto: front.motto,
-                    marks: front.marks.clone(),
-                };
-                let mut tmp_report = Report::default();
-                let mut vv = in_vv;
-                for l in &lines {
-                    if !header_line(&mut tmp, l, &mut vv, &mut tmp_report) {
-                        all = false;
-                        break;
-                    }
-                }
-                // After the national name, motto and date, a centred upper line is the type name.
-                if all {
-                    front = tmp;
-                    in_vv = vv;
-                    report.entries.extend(tmp_report.entries);
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-            _ => break,
-        }
-    }
-    // Issuer lines: bold ones are the issuer; without formatting, the last
-    // line (with the line before when it is only the body's kind) is.
-    if front.issuer.is_empty() && !front.parent.is_empty() {
-        let mut lines = std::mem::take(&mut front.parent);
-        let last = lines.pop();
-        if let Some(l) = last {
-            let place_words = [
-                "XÃ ",
-                "HUYỆN ",
-                "TỈNH ",
-                "THÀNH PHỐ ",
-                "QUẬN ",
-                "PHƯỜNG ",
-                "THỊ TRẤN ",
-                "THỊ XÃ ",
-            ];
-            let prev_generic = lines.last().is_some_and(|p| {
-                !place_words
-                    .iter()
-                    .any(|w| norm(&p.text).contains(w.trim_end()))
-                    && place_words.iter().any(|w| norm(&l.text).starts_with(w))
-            });
-            if prev_generic && let Some(p) = lines.pop() {
-                front.issuer.push(p);
-            }
-            front.issuer.push(l);
-            report.add(
-                Kind::Guessed,
-                &front.issuer[0].loc,
-                "cơ quan ban hành là (các) dòng chữ in hoa cuối trước “Số:”, các dòng trên là cơ quan chủ quản",
-                "issuing body: the last upper-case line(s) before “Số:”; the lines above are the parent body",
-            );
-        }
-        front.parent = lines;
-    }
+    // 1. Header (see `front_matter`).
+    let front = front_matter(items, &mut i, report);
 
     // 2. Type name and summary.
-    skip_blank(&mut i);
+    skip_blank(items, &mut i);
     let mut doc_type: Option<DocType> = None;
     let mut title: Vec<String> = Vec::new();
     let mut type_loc = Loc::Whole;
@@ -262,7 +164,7 @@ pub fn recognise(items: &[Item], footers: &[Para], report: &mut Report) -> Recog
     let _ = type_loc;
 
     // 3. Kính gửi, authority, căn cứ, enacting line.
-    skip_blank(&mut i);
+    skip_blank(items, &mut i);
     let mut to: Vec<String> = Vec::new();
     if i < n
         && let Item::Para(p) = &items[i]

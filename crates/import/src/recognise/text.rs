@@ -191,3 +191,10 @@ pub(super) fn table_text(t: &Table) -> String {
     }
     s
 }
+
+/// Moves `*i` past blank paragraphs (not rules) in `items`.
+pub(super) fn skip_blank(items: &[Item], i: &mut usize) {
+    while *i < items.len() && matches!(&items[*i], Item::Para(p) if is_blank(p) && !p.rule) {
+        *i += 1;
+    }
+}
