@@ -105,11 +105,9 @@ where
         where
             U: Glyph,
         {
-            let (identifier, pdf_glyph) =
-                font_container.add_glyph(ColoredGlyph::new(g.glyph_id(), context_color));
-            let pdf_font = font_container
-                .get_from_identifier_mut(identifier)
-                .unwrap();
+            // vanban patch: one look-up, no identifier clone (see add_glyph_font_mut).
+            let (pdf_font, pdf_glyph) =
+                font_container.add_glyph_font_mut(ColoredGlyph::new(g.glyph_id(), context_color));
 
             let range = g.text_range().clone();
             let text = &text[range.clone()];
@@ -443,11 +441,9 @@ fn check_text_span_prop(
     font_container: &mut FontContainer,
     do_text_span: &mut bool,
 ) {
-    let (identifier, pdf_glyph) =
-        font_container.add_glyph(ColoredGlyph::new(glyph.glyph_id(), context_color));
-    let pdf_font = font_container
-        .get_from_identifier_mut(identifier)
-        .unwrap();
+    // vanban patch: one look-up, no identifier clone (see add_glyph_font_mut).
+    let (pdf_font, pdf_glyph) =
+        font_container.add_glyph_font_mut(ColoredGlyph::new(glyph.glyph_id(), context_color));
 
     let range = glyph.text_range().clone();
     let text = &text[range.clone()];

@@ -116,6 +116,22 @@ impl FontContainer {
         }
     }
 
+    /// vanban patch: `add_glyph` followed by `get_from_identifier_mut`, without
+    /// cloning and comparing the font identifier for a glyph already known to
+    /// be in the CID font (every `cid_cache` entry holds the CID font's
+    /// identifier, so the result is the same).
+    #[inline]
+    pub(crate) fn add_glyph_font_mut(
+        &mut self,
+        glyph: ColoredGlyph,
+    ) -> (&mut dyn PdfFont, PDFGlyph) {
+        if let Some(&(_, pdf_glyph)) = self.cid_cache.get(&glyph.glyph_id.to_u32()) {
+            return (&mut self.cid_font, pdf_glyph);
+        }
+        let (identifier, pdf_glyph) = self.add_glyph(glyph);
+        (self.get_from_identifier_mut(identifier).unwrap(), pdf_glyph)
+    }
+
     #[inline]
     pub(crate) fn add_glyph(&mut self, glyph: ColoredGlyph) -> (FontIdentifier, PDFGlyph) {
         if let Some(e) = self
