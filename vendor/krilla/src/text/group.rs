@@ -333,18 +333,25 @@ where
                 &mut self.font_container.borrow_mut(),
             );
 
+            // vanban patch: a glyph of the CID font has the CID font's
+            // identifier; only other glyphs need their identifier cloned and
+            // compared (the result is the same).
+            let first_is_cid = matches!(first.font_identifier, FontIdentifier::Cid(_));
             for next in iter {
-                let temp_glyph = get_glyph_props(
-                    next,
-                    self.context_color,
-                    &mut self.font_container.borrow_mut(),
-                );
+                let same_font = {
+                    let font_container = self.font_container.borrow();
+                    let glyph = ColoredGlyph::new(next.glyph_id(), self.context_color);
+                    (first_is_cid && font_container.in_cid_font(&glyph))
+                        || font_container.font_identifier(glyph).unwrap() == first.font_identifier
+                };
+                let y_offset = next.y_offset(1.0);
+                let y_advance = next.y_advance(1.0);
 
                 // If either of those is different, we need to start a new subrun.
-                if first.font_identifier != temp_glyph.font_identifier
-                    || first.y_offset != temp_glyph.y_offset
+                if !same_font
+                    || first.y_offset != y_offset
                     || first.y_advance != 0.0
-                    || temp_glyph.y_advance != 0.0
+                    || y_advance != 0.0
                 {
                     break;
                 }

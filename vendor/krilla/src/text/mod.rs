@@ -116,6 +116,13 @@ impl FontContainer {
         }
     }
 
+    /// vanban patch: whether the glyph was already added to the CID font (so
+    /// its identifier is the CID font's), without cloning the identifier.
+    #[inline]
+    pub(crate) fn in_cid_font(&self, glyph: &ColoredGlyph) -> bool {
+        self.cid_cache.contains_key(&glyph.glyph_id.to_u32())
+    }
+
     /// vanban patch: `add_glyph` followed by `get_from_identifier_mut`, without
     /// cloning and comparing the font identifier for a glyph already known to
     /// be in the CID font (every `cid_cache` entry holds the CID font's
