@@ -7,8 +7,10 @@
 //! exactly these glyphs: what is measured is what is drawn.
 
 use crate::flow::FontStyle;
+use crate::paginate::FxHasher;
 use rustybuzz::{Direction, Face, ShapePlan, UnicodeBuffer};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -299,8 +301,9 @@ pub struct ShapedWord {
 pub struct Shaper<'f> {
     fonts: &'f FontSet,
     /// Shaped words by text, one slot per face (looked up by `&str`, so a
-    /// hit allocates nothing).
-    cache: HashMap<Box<str>, [Option<Rc<ShapedWord>>; 4]>,
+    /// hit allocates nothing). Fx-hashed like the typesetter's word cache;
+    /// never iterated, so the hasher cannot change any output.
+    cache: HashMap<Box<str>, [Option<Rc<ShapedWord>>; 4], BuildHasherDefault<FxHasher>>,
 }
 
 impl<'f> Shaper<'f> {
@@ -308,7 +311,7 @@ impl<'f> Shaper<'f> {
     pub fn new(fonts: &'f FontSet) -> Self {
         Shaper {
             fonts,
-            cache: HashMap::new(),
+            cache: HashMap::default(),
         }
     }
 
