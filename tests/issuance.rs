@@ -65,37 +65,10 @@ fn issue(input: &Path, output: &Path, number: &str, date: &str, lang: &str) -> (
 
 /// pdftotext -bbox words of page `page` (1-based): (text, xMin, yMin, xMax, yMax).
 fn words(pdf: &Path, page: usize) -> Vec<(String, f32, f32, f32, f32)> {
-    let p = page.to_string();
-    let html = run(
-        "pdftotext",
-        &[
-            "-f",
-            &p,
-            "-l",
-            &p,
-            "-bbox",
-            pdf.to_str().expect("utf-8"),
-            "-",
-        ],
-    );
-    let attr = |l: &str, k: &str| -> f32 {
-        let a = l.find(&format!("{k}=\"")).expect("attr") + k.len() + 2;
-        let b = l[a..].find('"').expect("quote") + a;
-        l[a..b].parse().expect("number")
-    };
-    html.lines()
-        .filter(|l| l.trim_start().starts_with("<word"))
-        .map(|l| {
-            let t0 = l.find('>').expect(">") + 1;
-            let t1 = l.rfind("</word>").expect("</word>");
-            (
-                l[t0..t1].to_owned(),
-                attr(l, "xMin"),
-                attr(l, "yMin"),
-                attr(l, "xMax"),
-                attr(l, "yMax"),
-            )
-        })
+    bbox_words(pdf)
+        .into_iter()
+        .filter(|w| w.page + 1 == page)
+        .map(|w| (w.text, w.x1, w.y1, w.x2, w.y2))
         .collect()
 }
 

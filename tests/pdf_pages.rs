@@ -54,50 +54,16 @@ fn glyphs_of_pages(pages: &Pages) -> Vec<Word> {
 /// The words poppler extracts (`pdftotext -bbox`); `y` is the bottom of
 /// poppler's box, which lies the font's descent below the baseline.
 fn words_of_pdf(pdf: &std::path::Path) -> Vec<Word> {
-    let out = run("pdftotext", &["-bbox", pdf.to_str().expect("utf-8"), "-"]);
-    let mut words = Vec::new();
-    let mut page = 0usize;
-    let mut seen_page = false;
-    for line in out.lines() {
-        let line = line.trim();
-        if line.starts_with("<page ") {
-            if seen_page {
-                page += 1;
-            }
-            seen_page = true;
-            continue;
-        }
-        let Some(rest) = line.strip_prefix("<word ") else {
-            continue;
-        };
-        let attr = |name: &str| -> f32 {
-            let at = rest.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2;
-            rest[at..]
-                .split('"')
-                .next()
-                .and_then(|v| v.parse().ok())
-                .expect("number")
-        };
-        let (x, y2) = (attr("xMin"), attr("yMax"));
-        let text = rest
-            .split_once('>')
-            .and_then(|(_, t)| t.strip_suffix("</word>"))
-            .expect("word text");
-        let text = text
-            .replace("&amp;", "&")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&apos;", "'");
-        words.push(Word {
-            page,
-            x,
-            y: y2,
+    bbox_words(pdf)
+        .into_iter()
+        .map(|w| Word {
+            page: w.page,
+            x: w.x1,
+            y: w.y2,
             size: 0.0,
-            text,
-        });
-    }
-    words
+            text: w.text,
+        })
+        .collect()
 }
 
 #[test]

@@ -12,57 +12,7 @@ mod common;
 use common::*;
 use vanban_layout::pages::{Item, Pages, PlacedLine};
 
-/// A word from `pdftotext -bbox`: page (0-based), text, box (y from the top).
-#[derive(Debug, Clone)]
-struct Word {
-    page: usize,
-    text: String,
-    x1: f32,
-    y1: f32,
-    x2: f32,
-    y2: f32,
-}
-
-fn words(pdf: &std::path::Path) -> Vec<Word> {
-    let out = run("pdftotext", &["-bbox", pdf.to_str().expect("utf-8"), "-"]);
-    let mut v = Vec::new();
-    let mut page = 0usize;
-    let mut seen = false;
-    for line in out.lines().map(str::trim) {
-        if line.starts_with("<page ") {
-            if seen {
-                page += 1;
-            }
-            seen = true;
-            continue;
-        }
-        let Some(rest) = line.strip_prefix("<word ") else {
-            continue;
-        };
-        let attr = |name: &str| -> f32 {
-            let at = rest.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2;
-            rest[at..]
-                .split('"')
-                .next()
-                .and_then(|v| v.parse().ok())
-                .expect("number")
-        };
-        let text = rest
-            .split_once('>')
-            .and_then(|(_, t)| t.strip_suffix("</word>"))
-            .expect("word")
-            .to_owned();
-        v.push(Word {
-            page,
-            text,
-            x1: attr("xMin"),
-            y1: attr("yMin"),
-            x2: attr("xMax"),
-            y2: attr("yMax"),
-        });
-    }
-    v
-}
+type Word = BoxWord;
 
 /// The first word `text` on `page`, and the box of it and the `more` words
 /// after it (a phrase on one line).
@@ -180,7 +130,7 @@ fn merged_cells_in_pdf_and_docx() {
     let opts = vanban::RenderOptions::default();
     let r = vanban::render(&json, &[vanban::Format::Pdf], &opts).expect("render");
     let pdf = temp_file(dir.path(), "t.pdf", r.pdf.as_deref().expect("pdf"));
-    let ws = words(&pdf);
+    let ws = bbox_words(&pdf);
     for page in 0..2 {
         let ls = lines(&pages, page);
         let xs = column_edges(&ls);
@@ -327,7 +277,7 @@ fn landscape_appendix() {
         boxes[0].starts_with("595.") && boxes[2].starts_with("841.9 x 595."),
         "{boxes:?}"
     );
-    let ws = words(&pdf);
+    let ws = bbox_words(&pdf);
     let g = flow.page;
     let (left, right) = (g.margin_left, h - g.margin_right);
     for page in 2..4 {

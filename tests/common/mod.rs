@@ -176,3 +176,61 @@ pub const WORDS: &[&str] = &[
     "hộ",
     "nghèo",
 ];
+
+/// A word from `pdftotext -bbox`: its page (0-based), its text (XML
+/// entities decoded) and its box in points, y measured from the top.
+#[derive(Debug, Clone)]
+pub struct BoxWord {
+    pub page: usize,
+    pub text: String,
+    pub x1: f32,
+    pub y1: f32,
+    pub x2: f32,
+    pub y2: f32,
+}
+
+/// Every word poppler extracts from `pdf` (`pdftotext -bbox`), in its order.
+pub fn bbox_words(pdf: &Path) -> Vec<BoxWord> {
+    let out = run("pdftotext", &["-bbox", pdf.to_str().expect("utf-8"), "-"]);
+    let mut words = Vec::new();
+    let mut page = 0usize;
+    let mut seen_page = false;
+    for line in out.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            if seen_page {
+                page += 1;
+            }
+            seen_page = true;
+            continue;
+        }
+        let Some(rest) = line.strip_prefix("<word ") else {
+            continue;
+        };
+        let attr = |name: &str| -> f32 {
+            let at = rest.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2;
+            rest[at..]
+                .split('"')
+                .next()
+                .and_then(|v| v.parse().ok())
+                .expect("number")
+        };
+        let text = rest
+            .split_once('>')
+            .and_then(|(_, t)| t.strip_suffix("</word>"))
+            .expect("word text")
+            .replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'");
+        words.push(BoxWord {
+            page,
+            text,
+            x1: attr("xMin"),
+            y1: attr("yMin"),
+            x2: attr("xMax"),
+            y2: attr("yMax"),
+        });
+    }
+    words
+}
