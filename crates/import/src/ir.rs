@@ -84,6 +84,12 @@ impl Para {
         self.runs.iter().map(|r| r.text.as_str()).collect()
     }
 
+    /// The runs without superscript ones (note marks typed as superscript
+    /// digits), for titles and căn cứ lines.
+    pub fn runs_no_sup(&self) -> Vec<Run> {
+        self.runs.iter().filter(|r| !r.sup).cloned().collect()
+    }
+
     /// The plain text without superscript runs.
     pub fn text_no_sup(&self) -> String {
         self.runs

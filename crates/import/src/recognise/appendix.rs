@@ -134,15 +134,7 @@ pub(super) fn appendix(
             break;
         }
         let _ = para_lines(p, false, report);
-        title.push(markup(
-            &p.runs
-                .iter()
-                .filter(|r| !r.sup)
-                .cloned()
-                .collect::<Vec<_>>(),
-            true,
-            false,
-        ));
+        title.push(markup(&p.runs_no_sup(), true, false));
         i += 1;
         if p.rule {
             break;

@@ -121,15 +121,7 @@ pub fn recognise(items: &[Item], footers: &[Para], report: &mut Report) -> Recog
                 break;
             }
             let lines = para_lines(p, false, report);
-            title.push(markup(
-                &p.runs
-                    .iter()
-                    .filter(|r| !r.sup)
-                    .cloned()
-                    .collect::<Vec<_>>(),
-                true,
-                false,
-            ));
+            title.push(markup(&p.runs_no_sup(), true, false));
             report.add(
                 Kind::Recognised,
                 &p.loc,
@@ -259,8 +251,7 @@ pub fn recognise(items: &[Item], footers: &[Para], report: &mut Report) -> Recog
             }
             for (p, _) in &found {
                 let _ = para_lines(p, false, report);
-                let runs: Vec<Run> = p.runs.iter().filter(|r| !r.sup).cloned().collect();
-                let text = markup(&trim_runs(&runs), false, p.all_italic());
+                let text = markup(&trim_runs(&p.runs_no_sup()), false, p.all_italic());
                 let text = text
                     .trim_end_matches([';', '.', ','])
                     .trim_end()
